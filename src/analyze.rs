@@ -1,0 +1,242 @@
+//! Analyze: unit text → tokens. Words follow Unicode UAX #29 word boundaries; each
+//! distinct word form is lowercased, folded (diacritics removed) and stemmed once.
+
+use rustc_hash::FxHashMap;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::segment::{MarkKind, Unit, UnitKind};
+
+/// Name and algorithm of the stemmer, for the manifest.
+pub const STEMMER: &str = "rust-stemmers 1.2 (Snowball), Algorithm::Dutch = Porter's Dutch (Snowball 'dutch_porter')";
+
+pub type FormId = u32;
+
+/// What is known about one distinct word form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// Lowercase with diacritics removed: the key for all matching.
+    pub folded: String,
+    /// Dutch Snowball stem of `folded`.
+    pub stem: String,
+}
+
+/// Bits of [`Token::flags`].
+pub mod flags {
+    pub const BOLD: u8 = 1;
+    pub const ITALIC: u8 = 2;
+    pub const PAREN: u8 = 4;
+    pub const HEADING: u8 = 8;
+    pub const CAPITALIZED: u8 = 16;
+}
+
+/// Bits of [`Token::gap`]: punctuation between the previous token and this one.
+pub mod gap {
+    pub const COMMA: u8 = 1;
+    /// `;`, `:`, a dash between spaces, or a sentence end inside the unit.
+    pub const CLAUSE: u8 = 2;
+    /// An opening or closing parenthesis.
+    pub const PAREN: u8 = 4;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the unit's text.
+    pub start: u32,
+    pub end: u32,
+    pub form: FormId,
+    pub flags: u8,
+    pub gap: u8,
+}
+
+/// Interns word forms so that folding and stemming run once per distinct form.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    index: FxHashMap<String, FormId>,
+    forms: Vec<Form>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::Dutch),
+            index: FxHashMap::default(),
+            forms: Vec::new(),
+        }
+    }
+
+    pub fn form(&self, id: FormId) -> &Form {
+        &self.forms[id as usize]
+    }
+
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    /// Interns a surface word and returns its form id.
+    pub fn intern(&mut self, word: &str) -> FormId {
+        if let Some(&id) = self.index.get(word) {
+            return id;
+        }
+        let folded = fold(word);
+        let stem = self.stemmer.stem(&folded).into_owned();
+        let id = self.forms.len() as FormId;
+        self.forms.push(Form { folded, stem });
+        self.index.insert(word.to_string(), id);
+        id
+    }
+
+    /// Tokenizes one unit, with typography flags from its marks and kind.
+    pub fn tokenize_unit(&mut self, unit: &Unit) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut prev_end = 0usize;
+        let heading = if unit.kind == UnitKind::Heading {
+            flags::HEADING
+        } else {
+            0
+        };
+        for (start, word) in unit.text.unicode_word_indices() {
+            let end = start + word.len();
+            let mut f = heading;
+            for m in &unit.marks {
+                if m.start <= start && end <= m.end {
+                    f |= match m.kind {
+                        MarkKind::Bold => flags::BOLD,
+                        MarkKind::Italic => flags::ITALIC,
+                        MarkKind::Paren => flags::PAREN,
+                    };
+                }
+            }
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                f |= flags::CAPITALIZED;
+            }
+            let gap = classify_gap(&unit.text[prev_end..start]);
+            tokens.push(Token {
+                start: start as u32,
+                end: end as u32,
+                form: self.intern(word),
+                flags: f,
+                gap,
+            });
+            prev_end = end;
+        }
+        tokens
+    }
+}
+
+fn classify_gap(between: &str) -> u8 {
+    let mut g = 0;
+    let mut prev_space = false;
+    let chars: Vec<char> = between.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            ',' => g |= gap::COMMA,
+            ';' | ':' | '.' | '!' | '?' => g |= gap::CLAUSE,
+            '(' | ')' | '[' | ']' => g |= gap::PAREN,
+            '–' | '—' => g |= gap::CLAUSE,
+            '-' if prev_space && chars.get(k + 1).is_some_and(|n| n.is_whitespace()) => {
+                g |= gap::CLAUSE
+            }
+            _ => {}
+        }
+        prev_space = c.is_whitespace();
+    }
+    g
+}
+
+/// Lowercase and fold diacritics: the matching key of a word.
+pub fn fold(word: &str) -> String {
+    fold_diacritics(&word.to_lowercase())
+}
+
+/// Removes combining marks after canonical decomposition (coördineren → coordineren).
+/// ASCII text is returned unchanged without decomposition.
+pub fn fold_diacritics(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// Snowball stem of an already folded word (for lexicon compilation).
+pub fn stem_folded(folded: &str) -> String {
+    Stemmer::create(Algorithm::Dutch).stem(folded).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Mark;
+
+    fn unit(text: &str, marks: Vec<Mark>) -> Unit {
+        Unit {
+            text: text.into(),
+            line: 1,
+            kind: UnitKind::Sentence,
+            marks,
+            lead: None,
+        }
+    }
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Coördineren"), "coordineren");
+        assert_eq!(fold("geïnitieerd"), "geinitieerd");
+        assert_eq!(fold("OVERLEG"), "overleg");
+    }
+
+    #[test]
+    fn stems_are_computed_on_lowercase_and_cached() {
+        let mut a = Analyzer::new();
+        let x = a.intern("Initiatieven");
+        let y = a.intern("Initiatieven");
+        assert_eq!(x, y);
+        assert_eq!(a.forms().len(), 1);
+        assert_eq!(a.form(x).folded, "initiatieven");
+        assert_eq!(a.form(x).stem, stem_folded("initiatieven"));
+    }
+
+    #[test]
+    fn tokens_follow_uax29_and_carry_flags_and_gaps() {
+        let mut a = Analyzer::new();
+        let u = unit(
+            "Regio's overleg, (projecten) – 3.2 d.w.z",
+            vec![Mark { start: 17, end: 28, kind: MarkKind::Paren }],
+        );
+        let toks = a.tokenize_unit(&u);
+        let words: Vec<_> = toks.iter().map(|t| &u.text[t.start as usize..t.end as usize]).collect();
+        assert_eq!(words, ["Regio's", "overleg", "projecten", "3.2", "d.w.z"]);
+        assert_eq!(toks[0].flags & flags::CAPITALIZED, flags::CAPITALIZED);
+        assert_eq!(toks[2].flags & flags::PAREN, flags::PAREN);
+        assert_eq!(toks[2].gap, gap::COMMA | gap::PAREN);
+        assert_eq!(toks[3].gap, gap::PAREN | gap::CLAUSE);
+    }
+}
+
+/// The tokens of every unit of a section, with the section's form table.
+pub struct AnalyzedSection {
+    pub analyzer: Analyzer,
+    /// Tokens per unit, in the section's unit order.
+    pub units: Vec<Vec<Token>>,
+}
+
+impl AnalyzedSection {
+    pub fn token_count(&self) -> usize {
+        self.units.iter().map(Vec::len).sum()
+    }
+}
+
+/// Tokenizes every unit of a section.
+pub fn analyze_section(section: &crate::segment::Section) -> AnalyzedSection {
+    let mut analyzer = Analyzer::new();
+    let units = section.units.iter().map(|u| analyzer.tokenize_unit(u)).collect();
+    AnalyzedSection { analyzer, units }
+}

@@ -1,0 +1,13 @@
+//! streekpact: scores the role of Flemish RESOCs in their streekpacten on the
+//! overleg–project axis, with an audit trail from every number to its sentences.
+//!
+//! The modules follow the data: [`ingest`] → [`segment`] → [`analyze`] → [`lexicon`]
+//! → [`matching`] → [`scoring`] → [`report`]; [`pipeline`] runs them in order.
+
+pub mod analyze;
+pub mod ingest;
+pub mod lexicon;
+pub mod matching;
+pub mod registry;
+pub mod segment;
+pub mod table;

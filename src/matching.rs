@@ -1,0 +1,610 @@
+//! Matching: finds the lexicon's cues in each unit and decides, per occurrence, what
+//! it counts for in its context: negation (ConText-style scopes), hedges, emphasis,
+//! typography, time, and whose role the clause describes.
+
+use crate::analyze::{flags, gap, AnalyzedSection, Token};
+use crate::lexicon::atoms::{AtomId, AtomSet, Pattern};
+use crate::lexicon::context::Rule;
+use crate::lexicon::{ContextKind, ContextRules, CueId, Lexicon, Scope, GAP_WINDOW};
+use crate::segment::{Section, UnitKind};
+
+/// Whose role a clause describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// The RESOC is named as subject.
+    Resoc,
+    /// Another actor is the subject; the trigger words are kept for the audit trail.
+    Other(String),
+    /// No subject recognised: the pact is taken to speak about its RESOC.
+    Unknown,
+}
+
+impl Actor {
+    pub fn label(&self) -> String {
+        match self {
+            Actor::Resoc => "resoc".into(),
+            Actor::Other(who) => format!("other:{who}"),
+            Actor::Unknown => "unknown".into(),
+        }
+    }
+}
+
+/// One thing in the context that changed a cue's weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modifier {
+    pub kind: &'static str,
+    /// The trigger words as they stand in the text (empty for typography).
+    pub trigger: String,
+    pub factor: f64,
+}
+
+/// One cue occurrence and what it counts for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueMatch {
+    pub cue: CueId,
+    /// Index of the first matched token in the unit.
+    pub first_token: usize,
+    /// Byte span in the unit text from the first to the last matched word.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The matched words, " … " where a gap was skipped.
+    pub matched: String,
+    pub negated: bool,
+    pub modifiers: Vec<Modifier>,
+    pub actor: Actor,
+    /// The cue's weight in the lexicon.
+    pub base_weight: f64,
+    /// After all modifiers; 0 when negated.
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnitFindings {
+    pub tokens: usize,
+    pub matches: Vec<CueMatch>,
+    /// The unit says the role depends on the theme.
+    pub theme_statement: bool,
+    /// The unit says the role is unclear or not described.
+    pub unclear_statement: bool,
+}
+
+/// What a list's lead-in sentence passes on to its items.
+#[derive(Debug, Clone, Default)]
+struct Carry {
+    modifiers: Vec<(ContextKind, Modifier)>,
+    actor: Option<Actor>,
+}
+
+struct Found {
+    id: u32,
+    positions: Vec<usize>,
+}
+
+/// Matches cues and context triggers in every unit of a section.
+pub fn match_section(
+    section: &Section,
+    analyzed: &AnalyzedSection,
+    lexicon: &Lexicon,
+    context: &ContextRules,
+) -> Vec<UnitFindings> {
+    let forms = analyzed.analyzer.forms();
+    let cue_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| lexicon.atoms.matching(f)).collect();
+    let ctx_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| context.atoms.matching(f)).collect();
+    let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
+    let mut out = Vec::with_capacity(section.units.len());
+    for (u, unit) in section.units.iter().enumerate() {
+        let tokens = &analyzed.units[u];
+        let punct_clause = clauses(tokens, &[]);
+        let triggers = resolve(find_patterns(
+            tokens,
+            &ctx_atoms,
+            &context.atoms,
+            &context.first_atom,
+            |id| &context.rules[id as usize].pattern,
+            &punct_clause,
+        ), |id| &context.rules[id as usize].pattern);
+        let starts: Vec<usize> = triggers
+            .iter()
+            .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)
+            .map(|t| t.positions[0])
+            .collect();
+        let clause = clauses(tokens, &starts);
+        let cues = resolve(find_patterns(
+            tokens,
+            &cue_atoms,
+            &lexicon.atoms,
+            &lexicon.first_atom,
+            |id| &lexicon.cues[id as usize].pattern,
+            &clause,
+        ), |id| &lexicon.cues[id as usize].pattern);
+        let actors = clause_actors(tokens, &triggers, context, &clause, unit_text_words(&unit.text, tokens));
+        let lead_carry = unit.lead.and_then(|l| carries.get(l).cloned().flatten());
+
+        let mut findings = UnitFindings {
+            tokens: tokens.len(),
+            ..Default::default()
+        };
+        let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
+        let about_role = has_kind(ContextKind::RoleWord) || has_kind(ContextKind::ActorSelf);
+        findings.theme_statement = about_role && has_kind(ContextKind::Theme);
+        findings.unclear_statement = about_role && has_kind(ContextKind::Unclear);
+
+        for m in &cues {
+            let cue = &lexicon.cues[m.id as usize];
+            if cue.weight == 0.0 {
+                continue; // a blocker: names and false friends count for nothing
+            }
+            let (first, last) = (m.positions[0], *m.positions.last().unwrap_or(&m.positions[0]));
+            let mut mods: Vec<(ContextKind, Modifier)> = Vec::new();
+            let mut negation: Option<String> = None;
+            let mut present = false;
+            for t in &triggers {
+                let rule = &context.rules[t.id as usize];
+                if !in_scope(rule, &t.positions, first, last, &clause) {
+                    continue;
+                }
+                let words = surface(&unit.text, tokens, &t.positions);
+                match rule.kind {
+                    ContextKind::Negation => {
+                        negation.get_or_insert(words);
+                    }
+                    ContextKind::Hedge | ContextKind::Emphasis | ContextKind::Deemphasis | ContextKind::Past => {
+                        mods.push((rule.kind, Modifier { kind: rule.kind.as_str(), trigger: words, factor: rule.factor }));
+                    }
+                    ContextKind::Present => present = true,
+                    _ => {}
+                }
+            }
+            if let Some(carry) = &lead_carry {
+                for (kind, modifier) in &carry.modifiers {
+                    if *kind == ContextKind::Negation {
+                        negation.get_or_insert(format!("lead:{}", modifier.trigger));
+                    } else {
+                        mods.push((*kind, Modifier { kind: modifier.kind, trigger: format!("lead:{}", modifier.trigger), factor: modifier.factor }));
+                    }
+                }
+            }
+            if present {
+                mods.retain(|(k, _)| *k != ContextKind::Past);
+            }
+            let tflags = m.positions.iter().fold(0u8, |acc, &p| acc | tokens[p].flags);
+            let typo = &context.typography;
+            if tflags & flags::BOLD != 0 {
+                mods.push((ContextKind::Emphasis, Modifier { kind: "bold", trigger: String::new(), factor: typo.bold }));
+            }
+            if tflags & flags::ITALIC != 0 {
+                mods.push((ContextKind::Emphasis, Modifier { kind: "italic", trigger: String::new(), factor: typo.italic }));
+            }
+            if unit.kind == UnitKind::Heading {
+                mods.push((ContextKind::Emphasis, Modifier { kind: "heading", trigger: String::new(), factor: typo.heading }));
+            }
+            if m.positions.iter().all(|&p| tokens[p].flags & flags::PAREN != 0) {
+                mods.push((ContextKind::Pseudo, Modifier { kind: "parenthesis", trigger: String::new(), factor: typo.parenthesis }));
+            }
+            let actor = actors[clause[first] as usize]
+                .clone()
+                .or_else(|| lead_carry.as_ref().and_then(|c| c.actor.clone()))
+                .unwrap_or(Actor::Unknown);
+            let actor_factor = match &actor {
+                Actor::Other(_) => actor_other_factor(context, &triggers, tokens, &clause, first),
+                _ => 1.0,
+            };
+            let weight = combine(cue.weight, &mods, actor_factor, negation.is_some());
+            let mut modifiers: Vec<Modifier> = Vec::new();
+            if let Some(n) = &negation {
+                modifiers.push(Modifier { kind: "negation", trigger: n.clone(), factor: 0.0 });
+            }
+            modifiers.extend(mods.into_iter().map(|(_, m)| m));
+            if let Actor::Other(who) = &actor {
+                modifiers.push(Modifier { kind: "actor", trigger: who.clone(), factor: actor_factor });
+            }
+            findings.matches.push(CueMatch {
+                cue: m.id,
+                first_token: first,
+                byte_start: tokens[first].start as usize,
+                byte_end: tokens[last].end as usize,
+                matched: surface(&unit.text, tokens, &m.positions),
+                negated: negation.is_some(),
+                modifiers,
+                actor,
+                base_weight: cue.weight,
+                weight,
+            });
+        }
+        findings.matches.sort_by_key(|m| m.first_token);
+        if unit.text.trim_end().ends_with(':') {
+            carries[u] = Some(lead_in_carry(unit, tokens, &triggers, context, &clause, &cues, &actors));
+        }
+        out.push(findings);
+    }
+    out
+}
+
+/// Groups of modifiers combine as: the strongest emphasis (lexical or typographic),
+/// the strongest hedge, the strongest backward de-emphasis, the past factor, the
+/// parenthesis factor and the actor factor, multiplied. Negation makes it 0.
+fn combine(base: f64, mods: &[(ContextKind, Modifier)], actor: f64, negated: bool) -> f64 {
+    if negated {
+        return 0.0;
+    }
+    let strongest = |kind: ContextKind, up: bool| {
+        let it = mods.iter().filter(|(k, _)| *k == kind).map(|(_, m)| m.factor);
+        if up {
+            it.fold(1.0_f64, f64::max)
+        } else {
+            it.fold(1.0_f64, f64::min)
+        }
+    };
+    base * strongest(ContextKind::Emphasis, true)
+        * strongest(ContextKind::Hedge, false)
+        * strongest(ContextKind::Deemphasis, false)
+        * strongest(ContextKind::Past, false)
+        * strongest(ContextKind::Pseudo, false)
+        * actor
+}
+
+fn in_scope(rule: &Rule, t: &[usize], first: usize, last: usize, clause: &[u32]) -> bool {
+    let (t0, tl) = (t[0], *t.last().unwrap_or(&t[0]));
+    let within = |d: usize| rule.window == 0 || d <= rule.window;
+    let forward = tl < first && clause[tl] == clause[first] && within(first - tl);
+    let backward = last < t0 && clause[last] == clause[t0] && within(t0 - last);
+    match rule.scope {
+        Scope::Forward => forward,
+        Scope::Backward => backward,
+        Scope::Both => forward || backward,
+        Scope::Clause => {
+            let overlap = t0 <= last && tl >= first;
+            forward || backward || (overlap && rule.kind != ContextKind::Negation)
+        }
+        Scope::Preceding => last < t0,
+        Scope::Unit => true,
+    }
+}
+
+/// Clause number of each token: a new clause starts at punctuation (, ; : ( ) and
+/// dashes) and at each terminator word.
+fn clauses(tokens: &[Token], terminator_starts: &[usize]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut c = 0u32;
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && (t.gap & (gap::COMMA | gap::CLAUSE | gap::PAREN) != 0 || terminator_starts.contains(&i)) {
+            c += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn token_has(atom_cache: &[Vec<AtomId>], atoms: &AtomSet, token: &Token, atom: AtomId) -> bool {
+    atom_cache[token.form as usize].binary_search(&atom).is_ok()
+        && (!atoms.get(atom).capitalized || token.flags & flags::CAPITALIZED != 0)
+}
+
+/// All occurrences of all patterns, overlapping, before resolution.
+fn find_patterns<'p>(
+    tokens: &[Token],
+    atom_cache: &[Vec<AtomId>],
+    atoms: &AtomSet,
+    first_atom: &[Vec<u32>],
+    pattern: impl Fn(u32) -> &'p Pattern,
+    clause: &[u32],
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        for &a in &atom_cache[tok.form as usize] {
+            if atoms.get(a).capitalized && tok.flags & flags::CAPITALIZED == 0 {
+                continue;
+            }
+            'pattern: for &id in &first_atom[a as usize] {
+                let p = pattern(id);
+                let mut positions = vec![i];
+                for k in 1..p.atoms.len() {
+                    let last = *positions.last().unwrap_or(&i);
+                    let reach = if p.gap_before[k] { GAP_WINDOW + 1 } else { 1 };
+                    let next = (last + 1..tokens.len().min(last + 1 + reach)).find(|&j| {
+                        clause[j] == clause[last] && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
+                    });
+                    match next {
+                        Some(j) if p.gap_before[k] || j == last + 1 => positions.push(j),
+                        _ => continue 'pattern,
+                    }
+                }
+                found.push(Found { id, positions });
+            }
+        }
+    }
+    found
+}
+
+/// Keeps non-overlapping occurrences: more words first, then the more specific
+/// pattern, then the tighter span, then the earlier one.
+fn resolve<'p>(mut found: Vec<Found>, pattern: impl Fn(u32) -> &'p Pattern) -> Vec<Found> {
+    found.sort_by(|a, b| {
+        let span = |f: &Found| f.positions.last().unwrap_or(&0) - f.positions[0];
+        b.positions
+            .len()
+            .cmp(&a.positions.len())
+            .then(pattern(b.id).specificity.cmp(&pattern(a.id).specificity))
+            .then(span(a).cmp(&span(b)))
+            .then(a.positions[0].cmp(&b.positions[0]))
+            .then(a.id.cmp(&b.id))
+    });
+    let mut used = std::collections::BTreeSet::new();
+    let mut kept = Vec::new();
+    for f in found {
+        if f.positions.iter().any(|p| used.contains(p)) {
+            continue;
+        }
+        used.extend(f.positions.iter().copied());
+        kept.push(f);
+    }
+    kept.sort_by_key(|f| (f.positions[0], f.id));
+    kept
+}
+
+fn unit_text_words<'a>(text: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+    tokens.iter().map(|t| &text[t.start as usize..t.end as usize]).collect()
+}
+
+fn surface(text: &str, tokens: &[Token], positions: &[usize]) -> String {
+    let mut s = String::new();
+    for (k, &p) in positions.iter().enumerate() {
+        if k > 0 {
+            s.push_str(if p == positions[k - 1] + 1 { " " } else { " … " });
+        }
+        s.push_str(&text[tokens[p].start as usize..tokens[p].end as usize]);
+    }
+    s
+}
+
+/// The subject of each clause, when one is recognised: an actor mention that no
+/// preposition governs ("met de provincie" is no subject). The RESOC wins when both
+/// it and another actor are subjects. A clause without one takes the previous
+/// clause's actor in the same sentence.
+fn clause_actors(
+    tokens: &[Token],
+    triggers: &[Found],
+    context: &ContextRules,
+    clause: &[u32],
+    words: Vec<&str>,
+) -> Vec<Option<Actor>> {
+    let n_clauses = clause.last().map_or(0, |c| *c as usize + 1);
+    let mut kind_at: Vec<Option<ContextKind>> = vec![None; tokens.len()];
+    for t in triggers {
+        for &p in &t.positions {
+            kind_at[p] = Some(context.rules[t.id as usize].kind);
+        }
+    }
+    let mut own: Vec<Option<Actor>> = vec![None; n_clauses];
+    for t in triggers {
+        let kind = context.rules[t.id as usize].kind;
+        if !matches!(kind, ContextKind::ActorSelf | ContextKind::ActorOther) {
+            continue;
+        }
+        let start = t.positions[0];
+        let mut k = start;
+        while k > 0 && kind_at[k - 1] == Some(ContextKind::Determiner) && clause[k - 1] == clause[start] {
+            k -= 1;
+        }
+        if k > 0 && kind_at[k - 1] == Some(ContextKind::Preposition) && clause[k - 1] == clause[start] {
+            continue;
+        }
+        let c = clause[start] as usize;
+        let who: Vec<&str> = t.positions.iter().map(|&p| words[p]).collect();
+        match (kind, &own[c]) {
+            (ContextKind::ActorSelf, _) => own[c] = Some(Actor::Resoc),
+            (ContextKind::ActorOther, None) => own[c] = Some(Actor::Other(who.join(" "))),
+            _ => {}
+        }
+    }
+    let mut inherited: Vec<Option<Actor>> = Vec::with_capacity(n_clauses);
+    let mut current: Option<Actor> = None;
+    for a in own {
+        if a.is_some() {
+            current = a;
+        }
+        inherited.push(current.clone());
+    }
+    inherited
+}
+
+/// The factor of the other-actor rule that made the clause's subject.
+fn actor_other_factor(context: &ContextRules, triggers: &[Found], _tokens: &[Token], clause: &[u32], first: usize) -> f64 {
+    triggers
+        .iter()
+        .filter(|t| context.rules[t.id as usize].kind == ContextKind::ActorOther && clause[t.positions[0]] <= clause[first])
+        .map(|t| context.rules[t.id as usize].factor)
+        .next_back()
+        .unwrap_or(0.2)
+}
+
+/// The context a lead-in sentence ("Het RESOC kan diverse initiatieven nemen:")
+/// passes on to its list items: the hedges, emphasis, time and open negation of its
+/// last clause, and that clause's actor.
+fn lead_in_carry(
+    unit: &crate::segment::Unit,
+    tokens: &[Token],
+    triggers: &[Found],
+    context: &ContextRules,
+    clause: &[u32],
+    cues: &[Found],
+    actors: &[Option<Actor>],
+) -> Carry {
+    let mut carry = Carry::default();
+    let Some(&last_clause) = clause.last() else {
+        return carry;
+    };
+    let mut present = false;
+    for t in triggers {
+        let rule = &context.rules[t.id as usize];
+        let end = *t.positions.last().unwrap_or(&t.positions[0]);
+        if clause[t.positions[0]] != last_clause {
+            continue;
+        }
+        let words = surface(&unit.text, tokens, &t.positions);
+        match rule.kind {
+            ContextKind::Hedge | ContextKind::Emphasis | ContextKind::Past => {
+                carry.modifiers.push((rule.kind, Modifier { kind: rule.kind.as_str(), trigger: words, factor: rule.factor }))
+            }
+            ContextKind::Present => present = true,
+            ContextKind::Negation if matches!(rule.scope, Scope::Forward | Scope::Both) => {
+                let cue_after = cues.iter().any(|c| c.positions[0] > end && clause[c.positions[0]] == last_clause);
+                if !cue_after {
+                    carry.modifiers.push((rule.kind, Modifier { kind: "negation", trigger: words, factor: 0.0 }));
+                }
+            }
+            _ => {}
+        }
+    }
+    if present {
+        carry.modifiers.retain(|(k, _)| *k != ContextKind::Past);
+    }
+    carry.actor = actors.get(last_clause as usize).cloned().flatten();
+    carry
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze_section;
+    use crate::registry::Registry;
+    use crate::segment::segment_document;
+
+    /// Cue matches of a one-paragraph text: (matched words, weight, negated).
+    fn run(text: &str) -> Vec<(String, f64, bool, String)> {
+        let lex = Lexicon::builtin();
+        let ctx = ContextRules::builtin();
+        let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
+        let mut out = Vec::new();
+        for s in &doc.sections {
+            let a = analyze_section(s);
+            for f in match_section(s, &a, &lex, &ctx) {
+                for m in f.matches {
+                    let cat = &lex.category(lex.cues[m.cue as usize].category).name;
+                    out.push((m.matched.clone(), (m.weight * 1000.0).round() / 1000.0, m.negated, cat.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    fn weight_of(text: &str, word: &str) -> f64 {
+        run(text)
+            .into_iter()
+            .find(|(m, ..)| m == word)
+            .unwrap_or_else(|| panic!("no match '{word}' in {:?}", run(text)))
+            .1
+    }
+
+    #[test]
+    fn negation_cancels_forward_within_the_clause() {
+        assert_eq!(weight_of("Het RESOC neemt geen trekkersrol op.", "trekkersrol"), 0.0);
+        assert_eq!(weight_of("Het RESOC werkt zonder zelf initiatief te nemen.", "initiatief"), 0.0);
+        // The scope ends at "maar" and at a comma.
+        assert_eq!(weight_of("Het RESOC neemt geen trekkersrol op maar organiseert overleg.", "overleg"), 1.0);
+        assert_eq!(weight_of("Het RESOC trekt geen projecten, het organiseert overleg.", "overleg"), 1.0);
+        // Verb-final "niet" reaches back.
+        assert_eq!(weight_of("Het RESOC zal de projecten niet uitvoeren.", "projecten"), 0.0);
+    }
+
+    #[test]
+    fn pseudo_negation_does_not_negate() {
+        assert_eq!(weight_of("Het RESOC organiseert niet alleen overleg maar ook projecten.", "overleg"), 1.0);
+        assert_eq!(weight_of("Het RESOC organiseert niet alleen overleg maar ook projecten.", "projecten"), 1.0);
+    }
+
+    #[test]
+    fn backward_deemphasis_lowers_the_earlier_clause() {
+        let w = weight_of("Het RESOC zet projecten op rond leefbaarheid, maar beschouwt dit niet tot haar kernopdracht.", "projecten");
+        assert!((w - 0.3).abs() < 1e-9, "{w}");
+    }
+
+    #[test]
+    fn hedges_emphasis_and_typography() {
+        assert_eq!(weight_of("Het RESOC kan projecten opzetten.", "projecten"), 0.5);
+        assert_eq!(weight_of("In uitzonderlijke gevallen neemt het RESOC initiatief.", "initiatief"), 0.3);
+        assert_eq!(weight_of("Het RESOC organiseert vooral overleg.", "overleg"), 1.5);
+        assert_eq!(weight_of("- **Nadruk op organiseren van overleg**", "overleg"), 1.5);
+        assert_eq!(weight_of("- (initiëren van projecten)", "initiëren"), 0.5);
+    }
+
+    #[test]
+    fn morphology_compounds_and_separable_verbs() {
+        for (text, word, cat) in [
+            ("Het RESOC overlegde met de partners.", "overlegde", "overleg"),
+            ("De streek wordt geadviseerd door het RESOC.", "geadviseerd", "overleg"),
+            ("Het RESOC heeft het project geïnitieerd.", "geïnitieerd", "project"),
+            ("Het RESOC neemt de trekkersrol op.", "trekkersrol", "project"),
+            ("Er komt een overlegplatform.", "overlegplatform", "overleg"),
+            ("Het RESOC lanceert een projectoproep.", "projectoproep", "project"),
+            ("Het RESOC zoekt financieringskanalen.", "financieringskanalen", "project"),
+            ("Het RESOC brengt de partners samen.", "brengt … samen", "overleg"),
+            ("Het RESOC voert de projecten uit.", "voert … uit", "project"),
+            ("Het RESOC stelt het pact op.", "stelt … op", "sturing"),
+            ("Het RESOC gaat coordineren.", "coordineren", "partner"),
+        ] {
+            let got = run(text);
+            assert!(got.iter().any(|(m, w, _, c)| m == word && c == cat && *w > 0.0), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn false_friends_and_names_count_nothing() {
+        for text in [
+            "De projectie van de bevolking daalt.",
+            "De regio wil investeerders aantrekken.",
+            "De streek trekt investeerders aan.",
+            "De opvolger van het pact volgt later.",
+            "Het Regionaal Sociaal-Economisch Overlegcomité werd opgericht.",
+            "Streekoverleg Zuidrand vergadert maandelijks.",
+            "De sociale partners zetelen in de raad.",
+        ] {
+            let got: Vec<_> = run(text).into_iter().filter(|(_, w, ..)| *w > 0.0).collect();
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn other_actors_weigh_little_and_the_resoc_fully() {
+        let got = run("De provincie voert de projecten uit, het RESOC brengt de partners samen.");
+        let projects = got.iter().find(|(m, ..)| m == "voert … uit").unwrap();
+        assert!((projects.1 - 0.2).abs() < 1e-9, "{got:?}");
+        assert_eq!(got.iter().find(|(m, ..)| m == "brengt … samen").unwrap().1, 1.0);
+        // A preposition keeps an actor from being the subject.
+        assert_eq!(weight_of("Samen met de provincie organiseert het RESOC overleg.", "overleg"), 1.0);
+        assert_eq!(weight_of("Het RESOC organiseert overleg met de VDAB.", "overleg"), 1.0);
+    }
+
+    #[test]
+    fn past_roles_weigh_less_than_present_ones() {
+        assert_eq!(weight_of("Vroeger organiseerde het RESOC zelf projecten.", "projecten"), 0.5);
+        assert_eq!(weight_of("Voortaan brengt het RESOC de partners samen.", "brengt … samen"), 1.0);
+    }
+
+    #[test]
+    fn lead_in_context_carries_over_to_list_items() {
+        let got = run("Om de doelstellingen te realiseren, kan het RESOC diverse initiatieven nemen:\n\n- partners bijeenbrengen\n- financieringskanalen zoeken");
+        let item = got.iter().find(|(m, ..)| m == "financieringskanalen").unwrap();
+        assert_eq!(item.1, 0.5);
+        let got = run("De provincie zal:\n\n- projecten uitvoeren");
+        assert!((got.iter().find(|(m, ..)| m == "projecten").unwrap().1 - 0.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn meta_statements_need_a_role_word() {
+        let lex = Lexicon::builtin();
+        let ctx = ContextRules::builtin();
+        let flags = |text: &str| {
+            let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
+            let s = &doc.sections[0];
+            let a = analyze_section(s);
+            let f = match_section(s, &a, &lex, &ctx);
+            (f.iter().any(|u| u.theme_statement), f.iter().any(|u| u.unclear_statement))
+        };
+        assert_eq!(flags("De rol hangt af van het thema."), (true, false));
+        assert_eq!(flags("Het succes hangt af van de conjunctuur."), (false, false));
+        assert_eq!(flags("Geen echte duidelijkheid over de rol van de RESOC."), (false, true));
+        assert_eq!(flags("Rol niet altijd duidelijk uit streekpact af te leiden."), (false, true));
+        assert_eq!(flags("De toekomst van de textiel is onduidelijk."), (false, false));
+    }
+}

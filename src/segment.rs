@@ -1,0 +1,682 @@
+//! Segment: a document's text → sections (at headings) → units (sentences and list
+//! items), with **bold**, *emphasis* and (parenthesised) spans marked, and each
+//! section attributed to a RESOC.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::registry::Registry;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentedDocument {
+    pub name: String,
+    /// The first heading when it stands before any body text.
+    pub title: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 1-based position of the section in its document.
+    pub index: usize,
+    /// The heading that opens the section; empty for text before the first heading.
+    pub title: String,
+    /// Titles of the enclosing headings, outermost first, including this one.
+    pub heading_path: Vec<String>,
+    pub level: u8,
+    /// 1-based line range of the section in the normalised text, inclusive.
+    pub line_start: usize,
+    pub line_end: usize,
+    /// Canonical RESOC the section belongs to, if any.
+    pub resoc: Option<String>,
+    pub units: Vec<Unit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Heading,
+    Sentence,
+    ListItem,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Heading => "heading",
+            UnitKind::Sentence => "sentence",
+            UnitKind::ListItem => "item",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkKind {
+    Bold,
+    Italic,
+    Paren,
+}
+
+/// A byte span of a unit's text with a typographic mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MarkKind,
+}
+
+/// The smallest piece of text that is coded on its own: a sentence, a list item or a
+/// heading. Markdown markup is removed from `text`; its meaning is kept in `marks`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub text: String,
+    /// 1-based line where the unit starts.
+    pub line: usize,
+    pub kind: UnitKind,
+    pub marks: Vec<Mark>,
+    /// For a list item: the index (in the section) of the sentence that introduces the
+    /// list ("Het RESOC kan diverse initiatieven nemen:"), whose context carries over.
+    pub lead: Option<usize>,
+}
+
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("valid regex"));
+static NUMBERED_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$").expect("valid regex"));
+static KEYWORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(hoofdstuk|deel|thema|ambitie|speerpunt|prioriteit|strategische doelstelling|sd|operationele doelstelling|od|actie|actiepunt|hefboomproject))\s+\d{1,2}(?:\.\d{1,2})*\s*(?:[:.\-–]\s*\S.*)?$",
+    )
+    .expect("valid regex")
+});
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$").expect("valid regex")
+});
+
+/// Lowercased words that end in a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "vb", "bv", "bijv", "d.w.z", "o.a", "m.a.w", "nl", "enz", "art", "nr", "nrs", "blz", "ca",
+    "e.d", "i.s.m", "t.e.m", "t.a.v", "m.b.t", "i.v.m", "resp", "incl", "excl", "evt", "dhr",
+    "mevr", "mr", "dr", "prof", "ir", "ing", "vzw", "cf", "zgn", "m.i.v", "p", "pp", "vs",
+    "e.a", "o.m", "t.o.v", "m.n", "a.s", "jl", "fig", "tel",
+];
+
+/// Segments a document. `name` is the document's output name (used when neither a
+/// heading nor the title names a RESOC).
+pub fn segment_document(name: &str, text: &str, registry: &Registry) -> SegmentedDocument {
+    let lines: Vec<&str> = text.lines().collect();
+    let has_md_headings = lines.iter().any(|l| MD_HEADING.is_match(l.trim_end()));
+    let headings = detect_headings(&lines, has_md_headings);
+
+    let mut sections = Vec::new();
+    let mut title = None;
+    let mut stack: Vec<(u8, String)> = Vec::new();
+    let mut body_seen = false;
+    // Boundaries: each heading starts a section; text before the first heading is a
+    // section of its own.
+    let mut starts: Vec<(usize, Option<(u8, String)>)> = Vec::new();
+    let first_heading_line = headings.iter().position(Option::is_some);
+    if first_heading_line.is_none_or(|first| lines[..first].iter().any(|l| !l.trim().is_empty())) {
+        starts.push((0, None));
+    }
+    for (i, h) in headings.iter().enumerate() {
+        if let Some(h) = h {
+            starts.push((i, Some(h.clone())));
+        }
+    }
+    for (k, (start, heading)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(lines.len(), |(s, _)| *s);
+        let (level, heading_title) = match heading {
+            Some((level, t)) => {
+                let mut level = *level;
+                if title.is_none() && !body_seen && sections.is_empty() {
+                    title = Some(t.clone());
+                    level = 1;
+                } else if level == 1 && title.is_some() {
+                    // A second top-level heading ranks below the title.
+                    level = 2;
+                }
+                while stack.last().is_some_and(|(l, _)| *l >= level) {
+                    stack.pop();
+                }
+                stack.push((level, t.clone()));
+                (level, t.clone())
+            }
+            None => (0, String::new()),
+        };
+        let body_from = if heading.is_some() { start + 1 } else { *start };
+        let mut units = Vec::new();
+        if heading.is_some() {
+            let (clean, marks) = strip_markup(&heading_title);
+            units.push(Unit {
+                text: clean,
+                line: start + 1,
+                kind: UnitKind::Heading,
+                marks,
+                lead: None,
+            });
+        }
+        body_units(&lines, body_from, end, &mut units);
+        if units.iter().any(|u| u.kind != UnitKind::Heading) {
+            body_seen = true;
+        }
+        let heading_path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
+        let mut last = end;
+        while last > body_from && lines[last - 1].trim().is_empty() {
+            last -= 1;
+        }
+        sections.push(Section {
+            index: sections.len() + 1,
+            title: strip_markup(&heading_title).0,
+            heading_path: heading_path.iter().map(|t| strip_markup(t).0).collect(),
+            level,
+            line_start: start + 1,
+            line_end: last.max(start + 1),
+            resoc: None,
+            units,
+        });
+    }
+
+    let title_clean = title.as_deref().map(|t| strip_markup(t).0);
+    let from_title = title_clean.as_deref().and_then(|t| registry.resoc_of_title(t));
+    let from_file = registry.resoc_of_file_name(name);
+    for section in &mut sections {
+        let from_heading = section
+            .heading_path
+            .iter()
+            .rev()
+            .filter(|h| Some(h.as_str()) != title_clean.as_deref())
+            .find_map(|h| registry.resoc_of_heading(h));
+        section.resoc = from_heading
+            .or_else(|| from_title.clone())
+            .or_else(|| from_file.clone());
+    }
+    SegmentedDocument {
+        name: name.to_string(),
+        title: title_clean,
+        sections,
+    }
+}
+
+/// Per line: `Some((level, title))` when the line is a heading.
+fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, String)>> {
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let mut out = vec![None; lines.len()];
+    let mut in_fence = false;
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.trim();
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || line.is_empty() {
+            continue;
+        }
+        if let Some(c) = MD_HEADING.captures(line) {
+            if !c[2].is_empty() {
+                out[i] = Some((c[1].len() as u8, c[2].to_string()));
+            }
+            continue;
+        }
+        if markdown_only {
+            continue;
+        }
+        let prev_blank = i == 0 || blank(i - 1);
+        let next_blank = blank(i + 1);
+        let plain = strip_markup(line).0;
+        let words = plain.split_whitespace().count();
+        let ends_open = plain.ends_with([':', ',', ';']);
+        if KEYWORD_HEADING.is_match(&plain) && words <= 15 {
+            out[i] = Some((keyword_level(&plain), plain));
+            continue;
+        }
+        if let Some(c) = NUMBERED_HEADING.captures(&plain) {
+            let text_starts_upper = c[2].chars().next().is_some_and(|ch| ch.is_uppercase());
+            let next_is_numbered = lines
+                .get(i + 1)
+                .is_some_and(|l| NUMBERED_HEADING.is_match(l.trim()));
+            if prev_blank
+                && !next_is_numbered
+                && text_starts_upper
+                && words <= 12
+                && !plain.ends_with(['.', ';', ',', ':', '!', '?'])
+            {
+                let depth = c[1].split('.').filter(|p| !p.is_empty()).count() as u8;
+                out[i] = Some((depth + 1, plain));
+            }
+            continue;
+        }
+        if LIST_ITEM.is_match(line) {
+            continue;
+        }
+        let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+        if all_caps && words <= 12 && prev_blank && !ends_open {
+            out[i] = Some((2, plain));
+            continue;
+        }
+        let starts_upper = plain.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if prev_blank
+            && next_blank
+            && starts_upper
+            && words <= 8
+            && plain.chars().count() <= 70
+            && !plain.contains(':')
+            && !plain.ends_with(['.', '!', '?', ';', ',', ':', ')'])
+        {
+            out[i] = Some((2, plain));
+        }
+    }
+    out
+}
+
+fn keyword_level(heading: &str) -> u8 {
+    let first = heading.split_whitespace().next().unwrap_or("").to_lowercase();
+    match first.as_str() {
+        "hoofdstuk" | "deel" => 2,
+        "thema" | "ambitie" | "speerpunt" | "prioriteit" | "strategische" | "sd" => 2,
+        "operationele" | "od" => 3,
+        _ => 4,
+    }
+}
+
+/// A block of body text: a paragraph or a list item, joined across its lines.
+struct Block {
+    text: String,
+    marks: Vec<Mark>,
+    /// (byte offset in `text`, 1-based line) for each source line of the block.
+    line_starts: Vec<(usize, usize)>,
+    is_item: bool,
+}
+
+fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<(Vec<(usize, String)>, bool)> = None;
+    let mut in_fence = false;
+    let flush = |current: &mut Option<(Vec<(usize, String)>, bool)>, blocks: &mut Vec<Block>| {
+        if let Some((lines, is_item)) = current.take() {
+            blocks.push(join_block(&lines, is_item));
+        }
+    };
+    for (i, raw) in lines.iter().enumerate().take(to).skip(from) {
+        let line = raw.trim();
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if line.is_empty() || is_rule(line) {
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        let content = line.strip_prefix('>').map(str::trim).unwrap_or(line);
+        if let Some(c) = LIST_ITEM.captures(content).filter(|_| !content.starts_with("**")) {
+            flush(&mut current, &mut blocks);
+            current = Some((vec![(i + 1, c[1].to_string())], true));
+            continue;
+        }
+        match &mut current {
+            Some((lines, _)) => lines.push((i + 1, content.to_string())),
+            None => current = Some((vec![(i + 1, content.to_string())], false)),
+        }
+    }
+    flush(&mut current, &mut blocks);
+
+    let mut lead: Option<usize> = None;
+    for block in blocks {
+        let first_unit = units.len();
+        for (start, end) in sentence_spans(&block.text) {
+            let text = block.text[start..end].trim_end();
+            let trim_start = text.len() - text.trim_start().len();
+            let (s, e) = (start + trim_start, start + text.len());
+            if s >= e {
+                continue;
+            }
+            let line = block
+                .line_starts
+                .iter()
+                .rev()
+                .find(|(off, _)| *off <= s)
+                .map_or(block.line_starts[0].1, |(_, l)| *l);
+            let marks = block
+                .marks
+                .iter()
+                .filter(|m| m.start < e && m.end > s)
+                .map(|m| Mark {
+                    start: m.start.max(s) - s,
+                    end: m.end.min(e) - s,
+                    kind: m.kind,
+                })
+                .collect();
+            units.push(Unit {
+                text: block.text[s..e].to_string(),
+                line,
+                kind: if block.is_item {
+                    UnitKind::ListItem
+                } else {
+                    UnitKind::Sentence
+                },
+                marks,
+                lead: if block.is_item { lead } else { None },
+            });
+        }
+        if !block.is_item {
+            lead = if block.text.trim_end().ends_with(':') && units.len() > first_unit {
+                Some(units.len() - 1)
+            } else {
+                None
+            };
+        }
+    }
+}
+
+fn is_rule(line: &str) -> bool {
+    line.len() >= 3 && line.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+}
+
+/// Joins the lines of a block, rejoining words hyphenated across a line end
+/// ("over-" + "leg"), and turns markup into marks.
+fn join_block(lines: &[(usize, String)], is_item: bool) -> Block {
+    let mut raw = String::new();
+    let mut raw_line_starts = Vec::new();
+    for (line_no, text) in lines {
+        if !raw.is_empty() {
+            let next_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+            let hyphenated = raw.ends_with('-')
+                && raw[..raw.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(next_word.as_str(), "en" | "of" | "tot" | "noch");
+            if hyphenated {
+                raw.pop();
+            } else {
+                raw.push(' ');
+            }
+        }
+        raw_line_starts.push((raw.len(), *line_no));
+        raw.push_str(text);
+    }
+    let (text, mut marks, map) = strip_markup_mapped(&raw);
+    let line_starts = raw_line_starts
+        .into_iter()
+        .map(|(off, l)| (map_offset(&map, off), l))
+        .collect();
+    marks.extend(paren_marks(&text));
+    marks.sort_by_key(|m| (m.start, m.kind));
+    Block {
+        text,
+        marks,
+        line_starts,
+        is_item,
+    }
+}
+
+/// Removes Markdown emphasis markup and returns the clean text with its marks.
+pub fn strip_markup(s: &str) -> (String, Vec<Mark>) {
+    let (text, marks, _) = strip_markup_mapped(s);
+    (text, marks)
+}
+
+/// Like [`strip_markup`], plus a map of (raw offset, clean offset) pairs at each
+/// removed marker, to carry raw offsets over to the clean text.
+fn strip_markup_mapped(s: &str) -> (String, Vec<Mark>, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(s.len());
+    let mut marks = Vec::new();
+    let mut map = Vec::new();
+    let mut bold_start: Option<usize> = None;
+    let mut italic_start: Option<usize> = None;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if (c == b'*' || c == b'_') && bytes.get(i + 1) == Some(&c) {
+            let prev = s[..i].chars().next_back();
+            let next = s[i + 2..].chars().next();
+            let opening = bold_start.is_none() && next.is_some_and(|n| !n.is_whitespace());
+            let closing = bold_start.is_some() && prev.is_some_and(|p| !p.is_whitespace());
+            if opening || closing {
+                if let Some(start) = bold_start.take() {
+                    marks.push(Mark {
+                        start,
+                        end: out.len(),
+                        kind: MarkKind::Bold,
+                    });
+                } else {
+                    bold_start = Some(out.len());
+                }
+                i += 2;
+                map.push((i, out.len()));
+                continue;
+            }
+        }
+        if c == b'*' || c == b'_' {
+            let prev = s[..i].chars().next_back();
+            let next = s[i + 1..].chars().next();
+            let word = |ch: Option<char>| ch.is_some_and(|x| x.is_alphanumeric());
+            let opening = italic_start.is_none()
+                && next.is_some_and(|n| !n.is_whitespace())
+                && !(c == b'_' && word(prev));
+            let closing = italic_start.is_some()
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && !(c == b'_' && word(next));
+            if opening || closing {
+                if let Some(start) = italic_start.take() {
+                    marks.push(Mark {
+                        start,
+                        end: out.len(),
+                        kind: MarkKind::Italic,
+                    });
+                } else {
+                    italic_start = Some(out.len());
+                }
+                i += 1;
+                map.push((i, out.len()));
+                continue;
+            }
+        }
+        let ch_len = s[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&s[i..i + ch_len]);
+        i += ch_len;
+    }
+    // An unclosed marker was literal text after all; its span is dropped.
+    (out, marks, map)
+}
+
+fn map_offset(map: &[(usize, usize)], raw: usize) -> usize {
+    let mut removed = 0;
+    for (raw_after, clean) in map {
+        if *raw_after <= raw {
+            removed = raw_after - clean;
+        } else {
+            break;
+        }
+    }
+    raw - removed
+}
+
+/// Spans inside parentheses, brackets included; an unclosed one runs to the end.
+fn paren_marks(text: &str) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut stack = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => stack.push(i),
+            ')' => {
+                if let Some(start) = stack.pop() {
+                    if stack.is_empty() {
+                        marks.push(Mark {
+                            start,
+                            end: i + 1,
+                            kind: MarkKind::Paren,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(&start) = stack.first() {
+        marks.push(Mark {
+            start,
+            end: text.len(),
+            kind: MarkKind::Paren,
+        });
+    }
+    marks
+}
+
+/// Byte spans of the sentences of a block. A sentence ends at `.`, `!` or `?`
+/// followed by white space and a capital, digit, quote or bracket, unless the word
+/// before the period is a known abbreviation or a single letter.
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(k + 1) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let following = chars[k + 1..].iter().find(|(_, ch)| !ch.is_whitespace());
+        let Some(&(_, f)) = following else {
+            continue;
+        };
+        if !(f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '\'' | '(' | '[')) {
+            continue;
+        }
+        if c == '.' {
+            let word_start = text[..i]
+                .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                .map_or(0, |p| p + 1);
+            let word = text[word_start..i].to_lowercase();
+            let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
+            if letters == 1 && word.chars().all(|ch| ch.is_alphabetic()) {
+                continue;
+            }
+            if ABBREVIATIONS.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        spans.push((start, i + c.len_utf8()));
+        start = i + c.len_utf8();
+    }
+    if start < text.len() {
+        spans.push((start, text.len()));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(name: &str, text: &str) -> SegmentedDocument {
+        segment_document(name, text, &Registry::builtin())
+    }
+
+    #[test]
+    fn short_title_lines_split_an_overview_into_resoc_sections() {
+        let text = "Rol RESOC's in de streekpacten\n\nEr zijn drie soorten RESOC's.\n\nRESOC Brugge\n\nDe zaken kunnen worden ondersteund:\n\n- door overleg\n- en in bepaalde gevallen door concrete actie.\n\nRESOC Westhoek\n\nRESOC organiseert overleg.\n";
+        let doc = seg("overzicht.txt", text);
+        assert_eq!(doc.title.as_deref(), Some("Rol RESOC's in de streekpacten"));
+        let resocs: Vec<_> = doc.sections.iter().map(|s| s.resoc.as_deref()).collect();
+        assert_eq!(resocs, [None, Some("RESOC Brugge"), Some("RESOC Westhoek")]);
+        let brugge = &doc.sections[1];
+        assert_eq!(brugge.line_start, 5);
+        assert_eq!(brugge.line_end, 10);
+        let items: Vec<_> = brugge
+            .units
+            .iter()
+            .filter(|u| u.kind == UnitKind::ListItem)
+            .map(|u| (u.text.as_str(), u.line, u.lead))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("door overleg", 9, Some(1)),
+                ("en in bepaalde gevallen door concrete actie.", 10, Some(1))
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_headings_build_a_heading_path() {
+        let text = "# Streekpact RESOC Kempen\n\nInleiding.\n\n## 2. Thema 1: Arbeid\n\n### 2.1 Opleiding\n\nTekst hier.\n\n## 3. Haven van Antwerpen\n\nMeer.\n";
+        let doc = seg("x.md", text);
+        let s = &doc.sections[2];
+        assert_eq!(s.title, "2.1 Opleiding");
+        assert_eq!(
+            s.heading_path,
+            ["Streekpact RESOC Kempen", "2. Thema 1: Arbeid", "2.1 Opleiding"]
+        );
+        // A place named in a theme heading does not re-assign the section.
+        assert!(doc.sections.iter().all(|s| s.resoc.as_deref() == Some("RESOC Kempen")));
+    }
+
+    #[test]
+    fn numbered_keyword_and_caps_headings_in_plain_text() {
+        let text = "INLEIDING\n\nTekst.\n\n1. Situering\n\nMeer tekst.\n\nThema 4: Ruimte\n\nNog tekst.\n\n1. Eerste punt\n2. Tweede punt\n";
+        let doc = seg("leuven.txt", text);
+        let titles: Vec<_> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["INLEIDING", "1. Situering", "Thema 4: Ruimte"]);
+        assert!(doc.sections.iter().all(|s| s.resoc.as_deref() == Some("RESOC Leuven")));
+        let last = doc.sections.last().unwrap();
+        assert_eq!(last.units.iter().filter(|u| u.kind == UnitKind::ListItem).count(), 2);
+    }
+
+    #[test]
+    fn running_text_mention_does_not_reassign() {
+        let doc = seg(
+            "kempen.md",
+            "# Streekpact Kempen\n\nWe werken samen met de provincie Antwerpen en RESOC Mechelen.\n",
+        );
+        assert_eq!(doc.sections[0].resoc.as_deref(), Some("RESOC Kempen"));
+    }
+
+    #[test]
+    fn bold_italic_and_parentheses_become_marks() {
+        let (text, marks) = strip_markup("**Nadruk op overleg** en *soms* x");
+        assert_eq!(text, "Nadruk op overleg en soms x");
+        assert_eq!(marks[0], Mark { start: 0, end: 17, kind: MarkKind::Bold });
+        assert_eq!(marks[1], Mark { start: 21, end: 25, kind: MarkKind::Italic });
+        let doc = seg("a.md", "# T\n\n- (initiëren van projecten)\n- trekker_rol blijft\n");
+        let item = &doc.sections[0].units[1];
+        assert_eq!(item.marks, [Mark { start: 0, end: item.text.len(), kind: MarkKind::Paren }]);
+        assert_eq!(doc.sections[0].units[2].text, "trekker_rol blijft");
+    }
+
+    #[test]
+    fn bold_spanning_lines_and_hyphenation_are_joined() {
+        let doc = seg("a.md", "# T\n\nHet RESOC organiseert **over-\nleg** met de partners. Oost-\nen West-Vlaanderen doen mee.\n");
+        let units = &doc.sections[0].units;
+        assert_eq!(units[1].text, "Het RESOC organiseert overleg met de partners.");
+        assert_eq!(&units[1].text[units[1].marks[0].start..units[1].marks[0].end], "overleg");
+        assert_eq!(units[2].text, "Oost- en West-Vlaanderen doen mee.");
+        assert_eq!(units[2].line, 4);
+    }
+
+    #[test]
+    fn sentences_split_but_not_after_abbreviations() {
+        let spans = sentence_spans("Vb. een congres. Het RESOC o.a. overlegt, d.w.z. Meer. J. Peeters zegt dit.");
+        let text = "Vb. een congres. Het RESOC o.a. overlegt, d.w.z. Meer. J. Peeters zegt dit.";
+        let parts: Vec<_> = spans.iter().map(|(s, e)| text[*s..*e].trim()).collect();
+        assert_eq!(
+            parts,
+            ["Vb. een congres.", "Het RESOC o.a. overlegt, d.w.z. Meer.", "J. Peeters zegt dit."]
+        );
+    }
+
+    #[test]
+    fn file_name_is_the_last_resort() {
+        let doc = seg("pacts/waas-en-dender.txt", "Het RESOC brengt partners samen.\n");
+        assert_eq!(doc.sections[0].resoc.as_deref(), Some("RESOC Waas en Dender"));
+        assert_eq!(doc.sections[0].title, "");
+    }
+}
