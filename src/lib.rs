@@ -11,3 +11,8 @@ pub mod matching;
 pub mod registry;
 pub mod segment;
 pub mod table;
+pub mod scoring;
+pub mod pipeline;
+pub mod report;
+pub mod explain;
+pub mod evaluate;

@@ -68,6 +68,30 @@ pub struct UnitFindings {
     pub unclear_statement: bool,
 }
 
+/// How modifiers combine: within a group the strongest counts, groups multiply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// Lexical emphasis, bold, italic, heading.
+    Emphasis,
+    Hedge,
+    /// A hedge of the lead-in sentence of a list: a statement of its own, so it
+    /// multiplies with the item's own hedge instead of competing with it.
+    LeadHedge,
+    Deemphasis,
+    Past,
+    Parenthesis,
+}
+
+fn group_of(kind: ContextKind) -> Option<Group> {
+    match kind {
+        ContextKind::Hedge => Some(Group::Hedge),
+        ContextKind::Emphasis => Some(Group::Emphasis),
+        ContextKind::Deemphasis => Some(Group::Deemphasis),
+        ContextKind::Past => Some(Group::Past),
+        _ => None,
+    }
+}
+
 /// What a list's lead-in sentence passes on to its items.
 #[derive(Debug, Clone, Default)]
 struct Carry {
@@ -91,10 +115,10 @@ pub fn match_section(
     let cue_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| lexicon.atoms.matching(f)).collect();
     let ctx_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| context.atoms.matching(f)).collect();
     let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
-    let mut out = Vec::with_capacity(section.units.len());
+    let mut out: Vec<UnitFindings> = Vec::with_capacity(section.units.len());
     for (u, unit) in section.units.iter().enumerate() {
         let tokens = &analyzed.units[u];
-        let punct_clause = clauses(tokens, &[]);
+        let punct_clause = clauses(tokens, &[], true);
         let triggers = resolve(find_patterns(
             tokens,
             &ctx_atoms,
@@ -102,13 +126,17 @@ pub fn match_section(
             &context.first_atom,
             |id| &context.rules[id as usize].pattern,
             &punct_clause,
+            &punct_clause,
         ), |id| &context.rules[id as usize].pattern);
         let starts: Vec<usize> = triggers
             .iter()
             .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)
             .map(|t| t.positions[0])
             .collect();
-        let clause = clauses(tokens, &starts);
+        let clause = clauses(tokens, &starts, true);
+        // A split verb's particle may stand beyond a comma-separated list
+        // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
+        let hard_clause = clauses(tokens, &starts, false);
         let cues = resolve(find_patterns(
             tokens,
             &cue_atoms,
@@ -116,6 +144,7 @@ pub fn match_section(
             &lexicon.first_atom,
             |id| &lexicon.cues[id as usize].pattern,
             &clause,
+            &hard_clause,
         ), |id| &lexicon.cues[id as usize].pattern);
         let actors = clause_actors(tokens, &triggers, context, &clause, unit_text_words(&unit.text, tokens));
         let lead_carry = unit.lead.and_then(|l| carries.get(l).cloned().flatten());
@@ -125,9 +154,25 @@ pub fn match_section(
             ..Default::default()
         };
         let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
-        let about_role = has_kind(ContextKind::RoleWord) || has_kind(ContextKind::ActorSelf);
+        let about_role =
+            has_kind(ContextKind::RoleWord) || has_kind(ContextKind::ActorSelf) || has_kind(ContextKind::RoleLabel);
         findings.theme_statement = about_role && has_kind(ContextKind::Theme);
         findings.unclear_statement = about_role && has_kind(ContextKind::Unclear);
+        // A sentence that says the role is undecided ("of het RESOC overleg of
+        // projecten zal organiseren, wordt later bepaald") names roles hypothetically:
+        // its cues count for nothing (ConText's "hypothetical").
+        // A heading is a role statement only when it speaks of the RESOC or its role
+        // ("Rol van het RESOC: overleg", "Kernopdracht: projecten"); a topic heading
+        // ("Overleg", "Thema 3: Projecten in de haven") names a subject, not a role.
+        let topic_heading = unit.kind == UnitKind::Heading && !about_role && !has_kind(ContextKind::Emphasis);
+        let unclear_trigger = findings.unclear_statement.then(|| {
+            triggers
+                .iter()
+                .filter(|t| context.rules[t.id as usize].kind == ContextKind::Unclear)
+                .map(|t| surface(&unit.text, tokens, &t.positions))
+                .next()
+                .unwrap_or_default()
+        });
 
         for m in &cues {
             let cue = &lexicon.cues[m.id as usize];
@@ -135,7 +180,7 @@ pub fn match_section(
                 continue; // a blocker: names and false friends count for nothing
             }
             let (first, last) = (m.positions[0], *m.positions.last().unwrap_or(&m.positions[0]));
-            let mut mods: Vec<(ContextKind, Modifier)> = Vec::new();
+            let mut mods: Vec<(Group, Modifier)> = Vec::new();
             let mut negation: Option<String> = None;
             let mut present = false;
             for t in &triggers {
@@ -148,51 +193,61 @@ pub fn match_section(
                     ContextKind::Negation => {
                         negation.get_or_insert(words);
                     }
-                    ContextKind::Hedge | ContextKind::Emphasis | ContextKind::Deemphasis | ContextKind::Past => {
-                        mods.push((rule.kind, Modifier { kind: rule.kind.as_str(), trigger: words, factor: rule.factor }));
-                    }
                     ContextKind::Present => present = true,
-                    _ => {}
+                    kind => {
+                        if let Some(g) = group_of(kind) {
+                            mods.push((g, Modifier { kind: kind.as_str(), trigger: words, factor: rule.factor }));
+                        }
+                    }
                 }
             }
             if let Some(carry) = &lead_carry {
                 for (kind, modifier) in &carry.modifiers {
                     if *kind == ContextKind::Negation {
                         negation.get_or_insert(format!("lead:{}", modifier.trigger));
-                    } else {
-                        mods.push((*kind, Modifier { kind: modifier.kind, trigger: format!("lead:{}", modifier.trigger), factor: modifier.factor }));
+                    } else if let Some(g) = group_of(*kind) {
+                        let g = if g == Group::Hedge { Group::LeadHedge } else { g };
+                        mods.push((g, Modifier { kind: modifier.kind, trigger: format!("lead:{}", modifier.trigger), factor: modifier.factor }));
                     }
                 }
             }
             if present {
-                mods.retain(|(k, _)| *k != ContextKind::Past);
+                mods.retain(|(g, _)| *g != Group::Past);
             }
             let tflags = m.positions.iter().fold(0u8, |acc, &p| acc | tokens[p].flags);
             let typo = &context.typography;
             if tflags & flags::BOLD != 0 {
-                mods.push((ContextKind::Emphasis, Modifier { kind: "bold", trigger: String::new(), factor: typo.bold }));
+                mods.push((Group::Emphasis, Modifier { kind: "bold", trigger: String::new(), factor: typo.bold }));
             }
             if tflags & flags::ITALIC != 0 {
-                mods.push((ContextKind::Emphasis, Modifier { kind: "italic", trigger: String::new(), factor: typo.italic }));
+                mods.push((Group::Emphasis, Modifier { kind: "italic", trigger: String::new(), factor: typo.italic }));
             }
             if unit.kind == UnitKind::Heading {
-                mods.push((ContextKind::Emphasis, Modifier { kind: "heading", trigger: String::new(), factor: typo.heading }));
+                mods.push((Group::Emphasis, Modifier { kind: "heading", trigger: String::new(), factor: typo.heading }));
             }
             if m.positions.iter().all(|&p| tokens[p].flags & flags::PAREN != 0) {
-                mods.push((ContextKind::Pseudo, Modifier { kind: "parenthesis", trigger: String::new(), factor: typo.parenthesis }));
+                mods.push((Group::Parenthesis, Modifier { kind: "parenthesis", trigger: String::new(), factor: typo.parenthesis }));
             }
             let actor = actors[clause[first] as usize]
                 .clone()
                 .or_else(|| lead_carry.as_ref().and_then(|c| c.actor.clone()))
                 .unwrap_or(Actor::Unknown);
             let actor_factor = match &actor {
-                Actor::Other(_) => actor_other_factor(context, &triggers, tokens, &clause, first),
+                Actor::Other(_) => actor_other_factor(context, &triggers, &clause, first),
                 _ => 1.0,
             };
-            let weight = combine(cue.weight, &mods, actor_factor, negation.is_some());
+            let mut weight = combine(cue.weight, &mods, actor_factor, negation.is_some());
             let mut modifiers: Vec<Modifier> = Vec::new();
             if let Some(n) = &negation {
                 modifiers.push(Modifier { kind: "negation", trigger: n.clone(), factor: 0.0 });
+            }
+            if topic_heading {
+                weight = 0.0;
+                modifiers.push(Modifier { kind: "topic_heading", trigger: String::new(), factor: 0.0 });
+            }
+            if let Some(u) = &unclear_trigger {
+                weight = 0.0;
+                modifiers.push(Modifier { kind: "unclear", trigger: u.clone(), factor: 0.0 });
             }
             modifiers.extend(mods.into_iter().map(|(_, m)| m));
             if let Actor::Other(who) = &actor {
@@ -212,7 +267,7 @@ pub fn match_section(
             });
         }
         findings.matches.sort_by_key(|m| m.first_token);
-        if unit.text.trim_end().ends_with(':') {
+        if unit.kind != UnitKind::ListItem {
             carries[u] = Some(lead_in_carry(unit, tokens, &triggers, context, &clause, &cues, &actors));
         }
         out.push(findings);
@@ -220,14 +275,13 @@ pub fn match_section(
     out
 }
 
-/// Groups of modifiers combine as: the strongest emphasis (lexical or typographic),
-/// the strongest hedge, the strongest backward de-emphasis, the past factor, the
-/// parenthesis factor and the actor factor, multiplied. Negation makes it 0.
-fn combine(base: f64, mods: &[(ContextKind, Modifier)], actor: f64, negated: bool) -> f64 {
+/// The strongest modifier of each [`Group`], multiplied, times the actor factor.
+/// Negation makes it 0.
+fn combine(base: f64, mods: &[(Group, Modifier)], actor: f64, negated: bool) -> f64 {
     if negated {
         return 0.0;
     }
-    let strongest = |kind: ContextKind, up: bool| {
+    let strongest = |kind: Group, up: bool| {
         let it = mods.iter().filter(|(k, _)| *k == kind).map(|(_, m)| m.factor);
         if up {
             it.fold(1.0_f64, f64::max)
@@ -235,11 +289,12 @@ fn combine(base: f64, mods: &[(ContextKind, Modifier)], actor: f64, negated: boo
             it.fold(1.0_f64, f64::min)
         }
     };
-    base * strongest(ContextKind::Emphasis, true)
-        * strongest(ContextKind::Hedge, false)
-        * strongest(ContextKind::Deemphasis, false)
-        * strongest(ContextKind::Past, false)
-        * strongest(ContextKind::Pseudo, false)
+    base * strongest(Group::Emphasis, true)
+        * strongest(Group::Hedge, false)
+        * strongest(Group::LeadHedge, false)
+        * strongest(Group::Deemphasis, false)
+        * strongest(Group::Past, false)
+        * strongest(Group::Parenthesis, false)
         * actor
 }
 
@@ -248,26 +303,31 @@ fn in_scope(rule: &Rule, t: &[usize], first: usize, last: usize, clause: &[u32])
     let within = |d: usize| rule.window == 0 || d <= rule.window;
     let forward = tl < first && clause[tl] == clause[first] && within(first - tl);
     let backward = last < t0 && clause[last] == clause[t0] && within(t0 - last);
+    // A trigger inside a split cue ("voert zelf geen projecten uit") or a cue inside
+    // a split trigger ("start geen nieuwe projecten meer").
+    let inside = (first < t0 && tl < last) || (t0 < first && last < tl);
     match rule.scope {
-        Scope::Forward => forward,
-        Scope::Backward => backward,
-        Scope::Both => forward || backward,
+        Scope::Forward => forward || inside,
+        Scope::Backward => backward || inside,
+        Scope::Both => forward || backward || inside,
         Scope::Clause => {
             let overlap = t0 <= last && tl >= first;
-            forward || backward || (overlap && rule.kind != ContextKind::Negation)
+            forward || backward || inside || (overlap && rule.kind != ContextKind::Negation)
         }
         Scope::Preceding => last < t0,
+        Scope::Following => tl < first,
         Scope::Unit => true,
     }
 }
 
-/// Clause number of each token: a new clause starts at punctuation (, ; : ( ) and
-/// dashes) and at each terminator word.
-fn clauses(tokens: &[Token], terminator_starts: &[usize]) -> Vec<u32> {
+/// Clause number of each token: a new clause starts at punctuation (; : ( ) dashes,
+/// and commas when `commas` is set) and at each terminator word.
+fn clauses(tokens: &[Token], terminator_starts: &[usize], commas: bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut c = 0u32;
+    let boundary = if commas { gap::COMMA | gap::CLAUSE | gap::PAREN } else { gap::CLAUSE | gap::PAREN };
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && (t.gap & (gap::COMMA | gap::CLAUSE | gap::PAREN) != 0 || terminator_starts.contains(&i)) {
+        if i > 0 && (t.gap & boundary != 0 || terminator_starts.contains(&i)) {
             c += 1;
         }
         out.push(c);
@@ -288,6 +348,7 @@ fn find_patterns<'p>(
     first_atom: &[Vec<u32>],
     pattern: impl Fn(u32) -> &'p Pattern,
     clause: &[u32],
+    gap_clause: &[u32],
 ) -> Vec<Found> {
     let mut found = Vec::new();
     for (i, tok) in tokens.iter().enumerate() {
@@ -301,8 +362,9 @@ fn find_patterns<'p>(
                 for k in 1..p.atoms.len() {
                     let last = *positions.last().unwrap_or(&i);
                     let reach = if p.gap_before[k] { GAP_WINDOW + 1 } else { 1 };
+                    let within = if p.gap_before[k] { gap_clause } else { clause };
                     let next = (last + 1..tokens.len().min(last + 1 + reach)).find(|&j| {
-                        clause[j] == clause[last] && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
+                        within[j] == within[last] && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
                     });
                     match next {
                         Some(j) if p.gap_before[k] || j == last + 1 => positions.push(j),
@@ -357,10 +419,13 @@ fn surface(text: &str, tokens: &[Token], positions: &[usize]) -> String {
     s
 }
 
+/// How far into its clause (in words) an actor mention can still be the subject.
+const SUBJECT_REACH: usize = 4;
+
 /// The subject of each clause, when one is recognised: an actor mention that no
-/// preposition governs ("met de provincie" is no subject). The RESOC wins when both
-/// it and another actor are subjects. A clause without one takes the previous
-/// clause's actor in the same sentence.
+/// preposition governs ("met de provincie" is no subject) near the start of its clause.
+/// The RESOC wins when both it and another actor are named. A clause without one
+/// takes the previous clause's actor in the same sentence.
 fn clause_actors(
     tokens: &[Token],
     triggers: &[Found],
@@ -389,12 +454,37 @@ fn clause_actors(
         if k > 0 && kind_at[k - 1] == Some(ContextKind::Preposition) && clause[k - 1] == clause[start] {
             continue;
         }
+        // The agent of a passive ("worden uitgevoerd door de intercommunale") acts,
+        // wherever it stands.
+        let agent = k > 0 && kind_at[k - 1] == Some(ContextKind::Agent) && clause[k - 1] == clause[start];
         let c = clause[start] as usize;
+        // Dutch puts the subject first or right after the finite verb: another actor
+        // deeper in the clause is an object ("bezorgt de minister een advies").
+        let clause_start = clause.iter().position(|&x| x as usize == c).unwrap_or(0);
+        if kind == ContextKind::ActorOther && !agent && start - clause_start > SUBJECT_REACH {
+            continue;
+        }
         let who: Vec<&str> = t.positions.iter().map(|&p| words[p]).collect();
         match (kind, &own[c]) {
             (ContextKind::ActorSelf, _) => own[c] = Some(Actor::Resoc),
             (ContextKind::ActorOther, None) => own[c] = Some(Actor::Other(who.join(" "))),
             _ => {}
+        }
+    }
+    // A field line ("Trekker: VDAB", "Promotor: het RESOC") names in its value who
+    // holds the role its label names.
+    if n_clauses > 1 && own[0].is_none() {
+        let label_len = clause.iter().take_while(|&&c| c == 0).count();
+        let value_start = label_len;
+        let labelled = (0..label_len).any(|p| kind_at[p] == Some(ContextKind::RoleLabel));
+        if labelled && label_len <= 3 && tokens[value_start].gap & gap::CLAUSE != 0 {
+            own[0] = Some(match &own[1] {
+                Some(a) => a.clone(),
+                None => {
+                    let value: Vec<&str> = words[value_start..].iter().take(4).copied().collect();
+                    Actor::Other(value.join(" "))
+                }
+            });
         }
     }
     let mut inherited: Vec<Option<Actor>> = Vec::with_capacity(n_clauses);
@@ -409,13 +499,13 @@ fn clause_actors(
 }
 
 /// The factor of the other-actor rule that made the clause's subject.
-fn actor_other_factor(context: &ContextRules, triggers: &[Found], _tokens: &[Token], clause: &[u32], first: usize) -> f64 {
+fn actor_other_factor(context: &ContextRules, triggers: &[Found], clause: &[u32], first: usize) -> f64 {
     triggers
         .iter()
         .filter(|t| context.rules[t.id as usize].kind == ContextKind::ActorOther && clause[t.positions[0]] <= clause[first])
         .map(|t| context.rules[t.id as usize].factor)
         .next_back()
-        .unwrap_or(0.2)
+        .unwrap_or(0.0)
 }
 
 /// The context a lead-in sentence ("Het RESOC kan diverse initiatieven nemen:")

@@ -20,6 +20,9 @@ pub struct Resoc {
 
 #[derive(Debug, Clone)]
 pub struct Registry {
+    source: String,
+    sha256: String,
+    builtin: bool,
     resocs: Vec<Resoc>,
     /// (normalised alias, index into `resocs`), longest alias first.
     aliases: Vec<(String, usize)>,
@@ -96,7 +99,25 @@ impl Registry {
             }
         }
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Ok(Registry { resocs, aliases })
+        Ok(Registry {
+            source: file.to_string(),
+            sha256: crate::ingest::sha256_hex(text.as_bytes()),
+            builtin: file == BUILTIN_REGISTRY_NAME,
+            resocs,
+            aliases,
+        })
+    }
+
+    pub fn source_name(&self) -> &str {
+        &self.source
+    }
+
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
     }
 
     pub fn resocs(&self) -> &[Resoc] {

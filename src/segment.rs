@@ -219,6 +219,18 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
             continue;
         }
         if markdown_only {
+            // A paragraph that is one short bold line ("**Actiepunt 1.1.2: Jobbeurs**")
+            // is a sub-heading in Markdown documents.
+            if let Some(inner) = line.strip_prefix("**").and_then(|l| l.strip_suffix("**")) {
+                let prev_blank = i == 0 || blank(i - 1);
+                if prev_blank
+                    && !inner.contains("**")
+                    && inner.split_whitespace().count() <= 12
+                    && !inner.ends_with(['.', '!', '?', ';', ','])
+                {
+                    out[i] = Some((6, inner.trim_end_matches(':').to_string()));
+                }
+            }
             continue;
         }
         let prev_blank = i == 0 || blank(i - 1);
@@ -256,8 +268,11 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
             continue;
         }
         let starts_upper = plain.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let last_word = plain.split_whitespace().next_back().unwrap_or("").to_lowercase();
         if prev_blank
             && next_blank
+            && !next_content_is_list(lines, i + 1)
+            && !OPEN_ENDINGS.contains(&last_word.as_str())
             && starts_upper
             && words <= 8
             && plain.chars().count() <= 70
@@ -268,6 +283,22 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         }
     }
     out
+}
+
+/// Words a title does not end with: a line ending in one continues into what follows
+/// ("Het RESOC is in eerste instantie gehouden tot").
+const OPEN_ENDINGS: &[&str] = &[
+    "tot", "van", "de", "het", "een", "en", "of", "als", "met", "voor", "aan", "om", "te", "op", "in", "door",
+    "bij", "naar", "over", "dat", "die", "zoals", "namelijk",
+];
+
+/// Whether the next non-blank line starts a list: a short line that introduces a
+/// list is a lead-in, not a title.
+fn next_content_is_list(lines: &[&str], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| LIST_ITEM.is_match(l.trim()))
 }
 
 fn keyword_level(heading: &str) -> u8 {
@@ -364,7 +395,9 @@ fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
             });
         }
         if !block.is_item {
-            lead = if block.text.trim_end().ends_with(':') && units.len() > first_unit {
+            let last_word = block.text.split_whitespace().next_back().unwrap_or("").to_lowercase();
+            let introduces = block.text.trim_end().ends_with(':') || OPEN_ENDINGS.contains(&last_word.as_str());
+            lead = if introduces && units.len() > first_unit {
                 Some(units.len() - 1)
             } else {
                 None
@@ -583,7 +616,7 @@ mod tests {
 
     #[test]
     fn short_title_lines_split_an_overview_into_resoc_sections() {
-        let text = "Rol RESOC's in de streekpacten\n\nEr zijn drie soorten RESOC's.\n\nRESOC Brugge\n\nDe zaken kunnen worden ondersteund:\n\n- door overleg\n- en in bepaalde gevallen door concrete actie.\n\nRESOC Westhoek\n\nRESOC organiseert overleg.\n";
+        let text = "Rol RESOC's in de streekpacten\n\nEr zijn drie soorten RESOC's.\n\nRESOC Brugge\n\nDe zaken kunnen worden ondersteund:\n\n- door overleg\n- en in bepaalde gevallen door concrete actie.\n\nRESOC Westhoek\n\nRESOC organiseert overleg.\n\nHet RESOC als\n\n- platform\n\nHet RESOC is in eerste instantie gehouden tot\n\nhet opstellen.\n";
         let doc = seg("overzicht.txt", text);
         assert_eq!(doc.title.as_deref(), Some("Rol RESOC's in de streekpacten"));
         let resocs: Vec<_> = doc.sections.iter().map(|s| s.resoc.as_deref()).collect();

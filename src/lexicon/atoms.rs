@@ -4,16 +4,18 @@
 use rustc_hash::FxHashMap;
 
 use super::inflect::inflections;
-use crate::analyze::{fold, stem_folded, Form};
+use crate::analyze::{fold, Form};
 
 pub type AtomId = u32;
 
 /// How one word of a cue or trigger matches a token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AtomKind {
-    /// A lexicon word: its regular inflections, or a token with the same stem.
-    Word { word: String, stem: String },
-    /// `=word`: this exact (folded) form only.
+    /// A lexicon word with its regular inflections (see `inflect`). Stem equality is
+    /// not used: Porter's Dutch stems join nominalisations to verbs ("uitvoering" →
+    /// "uitvoer" ← "uitvoeren") and cut function words ("niets" → "niet").
+    Word { word: String },
+    /// `"word"`: this exact (folded) form only.
     Exact(String),
     /// `word*`: any form starting with it (compounds with the cue as modifier).
     Prefix(String),
@@ -41,7 +43,7 @@ impl Atom {
     pub fn parse(raw: &str, context: bool) -> Result<Atom, String> {
         let allow_any = context;
         let capitalized = raw
-            .trim_start_matches(['=', '*'])
+            .trim_start_matches(['"', '*'])
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
@@ -61,12 +63,12 @@ impl Atom {
             Some(r) => (true, r),
             None => (false, rest),
         };
-        let (exact, core) = match core.strip_prefix('=') {
+        let (exact, core) = match core.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
             Some(c) if !lead && !trail => (true, c),
             _ => (false, core),
         };
-        if core.is_empty() || core.contains(['*', '=']) {
-            return Err(format!("'{raw}' is not a valid pattern word (use word, =word, word*, *word or *word*)"));
+        if core.is_empty() || core.contains(['*', '"']) {
+            return Err(format!("'{raw}' is not a valid pattern word (use word, \"word\", word*, *word or *word*)"));
         }
         if core.chars().any(char::is_whitespace) {
             return Err(format!("'{raw}' contains white space"));
@@ -74,10 +76,7 @@ impl Atom {
         let kind = match (lead, trail, exact) {
             (false, false, true) => AtomKind::Exact(core.into()),
             (false, false, false) if context => AtomKind::Exact(core.into()),
-            (false, false, false) => AtomKind::Word {
-                word: core.into(),
-                stem: stem_folded(core),
-            },
+            (false, false, false) => AtomKind::Word { word: core.into() },
             (false, true, _) => AtomKind::Prefix(core.into()),
             (true, false, _) => AtomKind::Suffix(core.into()),
             (true, true, _) => AtomKind::Infix(core.into()),
@@ -97,8 +96,8 @@ impl Atom {
 
     pub fn describe(&self) -> String {
         match &self.kind {
-            AtomKind::Word { word, .. } => word.clone(),
-            AtomKind::Exact(w) => format!("={w}"),
+            AtomKind::Word { word } => word.clone(),
+            AtomKind::Exact(w) => format!("\"{w}\""),
             AtomKind::Prefix(s) => format!("{s}*"),
             AtomKind::Suffix(s) => format!("*{s}"),
             AtomKind::Infix(s) => format!("*{s}*"),
@@ -112,7 +111,6 @@ impl Atom {
 pub struct AtomSet {
     atoms: Vec<Atom>,
     exact: FxHashMap<String, Vec<AtomId>>,
-    stems: FxHashMap<String, Vec<AtomId>>,
     prefixes: FxHashMap<String, Vec<AtomId>>,
     prefix_lens: Vec<usize>,
     suffixes: FxHashMap<String, Vec<AtomId>>,
@@ -129,11 +127,10 @@ impl AtomSet {
         }
         let id = self.atoms.len() as AtomId;
         match &atom.kind {
-            AtomKind::Word { word, stem } => {
+            AtomKind::Word { word } => {
                 for form in inflections(word) {
                     push(&mut self.exact, form, id);
                 }
-                push(&mut self.stems, stem.clone(), id);
             }
             AtomKind::Exact(w) => push(&mut self.exact, w.clone(), id),
             AtomKind::Prefix(p) => {
@@ -169,14 +166,6 @@ impl AtomSet {
         let mut out = Vec::new();
         if let Some(ids) = self.exact.get(w) {
             out.extend_from_slice(ids);
-        }
-        if let Some(ids) = self.stems.get(&form.stem) {
-            // A shorter word with the same stem is no inflection of the cue
-            // ("niet" is no form of "niets").
-            out.extend(ids.iter().copied().filter(|&id| match &self.atoms[id as usize].kind {
-                AtomKind::Word { word, .. } => w.len() >= word.len(),
-                _ => false,
-            }));
         }
         for &len in &self.prefix_lens {
             if len <= w.len() && w.is_char_boundary(len) {
@@ -276,14 +265,15 @@ mod tests {
     #[test]
     fn kinds_of_atoms_match_as_documented() {
         let mut set = AtomSet::default();
-        for w in ["overleg*", "*overleg", "project", "=partner", "*financier*", "Streekoverleg"] {
+        for w in ["overleg*", "*overleg", "project", "\"partner\"", "*financier*", "Streekoverleg"] {
             set.add(Atom::parse(w, false).unwrap());
         }
         assert_eq!(matches(&set, "Overlegplatform"), ["overleg*"]);
         assert_eq!(matches(&set, "overleg"), ["overleg*", "*overleg"]);
         assert_eq!(matches(&set, "projecten"), ["project"]);
         assert!(matches(&set, "projectie").is_empty());
-        assert_eq!(matches(&set, "partner"), ["=partner"]);
+        assert_eq!(matches(&set, "partner"), ["\"partner\""]);
+        assert!(matches(&set, "uitvoering").is_empty());
         assert!(matches(&set, "partners").is_empty());
         assert_eq!(matches(&set, "cofinanciering"), ["*financier*"]);
         // The capital is checked per token by the matcher; the form still matches.

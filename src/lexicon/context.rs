@@ -38,12 +38,16 @@ pub enum ContextKind {
     Preposition,
     /// Words that may stand between a preposition and an actor ("de", "haar").
     Determiner,
+    /// Marks the agent of a passive ("door"): the actor after it acts.
+    Agent,
     /// The text says the role depends on the theme.
     Theme,
     /// The text says the role is unclear or not described.
     Unclear,
     /// Words about a role; Theme and Unclear count only in a unit with one.
     RoleWord,
+    /// A field label naming a role holder ("Trekker: VDAB"): the value is the actor.
+    RoleLabel,
 }
 
 impl ContextKind {
@@ -61,9 +65,11 @@ impl ContextKind {
             "actor_other" => ContextKind::ActorOther,
             "preposition" => ContextKind::Preposition,
             "determiner" => ContextKind::Determiner,
+            "agent" => ContextKind::Agent,
             "theme" => ContextKind::Theme,
             "unclear" => ContextKind::Unclear,
             "role_word" => ContextKind::RoleWord,
+            "role_label" => ContextKind::RoleLabel,
             _ => return None,
         })
     }
@@ -82,9 +88,11 @@ impl ContextKind {
             ContextKind::ActorOther => "actor_other",
             ContextKind::Preposition => "preposition",
             ContextKind::Determiner => "determiner",
+            ContextKind::Agent => "agent",
             ContextKind::Theme => "theme",
             ContextKind::Unclear => "unclear",
             ContextKind::RoleWord => "role_word",
+            ContextKind::RoleLabel => "role_label",
         }
     }
 
@@ -95,8 +103,9 @@ impl ContextKind {
             ContextKind::Hedge => (0.5, Scope::Clause, 8),
             ContextKind::Emphasis => (1.5, Scope::Clause, 8),
             ContextKind::Deemphasis => (0.3, Scope::Preceding, 0),
-            ContextKind::Past => (0.5, Scope::Clause, 12),
-            ContextKind::ActorOther => (0.2, Scope::Clause, 0),
+            ContextKind::Past => (0.3, Scope::Clause, 12),
+            ContextKind::Present => (1.0, Scope::Clause, 12),
+            ContextKind::ActorOther => (0.0, Scope::Clause, 0),
             _ => (1.0, Scope::Unit, 0),
         }
     }
@@ -115,6 +124,8 @@ pub enum Scope {
     Clause,
     /// Everything before the trigger in the same unit, across clauses.
     Preceding,
+    /// Everything after the trigger in the same unit, across clauses.
+    Following,
     /// The whole unit.
     Unit,
 }
@@ -127,6 +138,7 @@ impl Scope {
             "both" => Scope::Both,
             "clause" => Scope::Clause,
             "preceding" => Scope::Preceding,
+            "following" => Scope::Following,
             "unit" => Scope::Unit,
             _ => return None,
         })
@@ -224,7 +236,7 @@ impl ContextRules {
             let (dfactor, dscope, dwindow) = kind.defaults();
             let scope = match f.get(3).copied().unwrap_or("") {
                 "" => dscope,
-                s => Scope::parse(s).ok_or_else(|| LoadError::new(file, row.line, format!("unknown scope '{s}' (forward, backward, both, clause, preceding, unit)")))?,
+                s => Scope::parse(s).ok_or_else(|| LoadError::new(file, row.line, format!("unknown scope '{s}' (forward, backward, both, clause, preceding, following, unit)")))?,
             };
             let window = match f.get(4).copied().unwrap_or("") {
                 "" => dwindow,

@@ -21,7 +21,7 @@ pub const BUILTIN_LEXICON: &str = include_str!("../../lexicons/streekpact.tsv");
 pub const BUILTIN_LEXICON_NAME: &str = "<built-in lexicons/streekpact.tsv>";
 
 /// Where a lexicon came from, for the manifest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SourceInfo {
     pub name: String,
     pub sha256: String,
@@ -62,8 +62,9 @@ pub struct Lexicon {
     pub source: SourceInfo,
 }
 
-/// Largest number of words a `...` gap may skip inside a clause.
-pub const GAP_WINDOW: usize = 8;
+/// Largest number of words a `...` gap may skip inside a clause (the middle field of a
+/// Dutch clause before a separable particle can be long).
+pub const GAP_WINDOW: usize = 12;
 
 impl Lexicon {
     pub fn builtin() -> Lexicon {
