@@ -1,8 +1,8 @@
 //! Analyze: unit text → tokens. Words follow Unicode UAX #29 word boundaries; each
 //! distinct word form is lowercased, folded (diacritics removed) and stemmed once.
 
-use rustc_hash::FxHashMap;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -10,7 +10,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::segment::{MarkKind, Unit, UnitKind};
 
 /// Name and algorithm of the stemmer, for the manifest.
-pub const STEMMER: &str = "rust-stemmers 1.2 (Snowball), Algorithm::Dutch = Porter's Dutch (Snowball 'dutch_porter')";
+pub const STEMMER: &str =
+    "rust-stemmers 1.2 (Snowball), Algorithm::Dutch = Porter's Dutch (Snowball 'dutch_porter')";
 
 pub type FormId = u32;
 
@@ -142,9 +143,7 @@ fn classify_gap(between: &str) -> u8 {
             ';' | ':' | '.' | '!' | '?' => g |= gap::CLAUSE,
             '(' | ')' | '[' | ']' => g |= gap::PAREN,
             '–' | '—' => g |= gap::CLAUSE,
-            '-' if prev_space && chars.get(k + 1).is_some_and(|n| n.is_whitespace()) => {
-                g |= gap::CLAUSE
-            }
+            '-' if prev_space && chars.get(k + 1).is_some_and(|n| n.is_whitespace()) => g |= gap::CLAUSE,
             _ => {}
         }
         prev_space = c.is_whitespace();
@@ -169,6 +168,26 @@ pub fn fold_diacritics(s: &str) -> String {
 /// Snowball stem of an already folded word (for lexicon compilation).
 pub fn stem_folded(folded: &str) -> String {
     Stemmer::create(Algorithm::Dutch).stem(folded).into_owned()
+}
+
+/// The tokens of every unit of a section, with the section's form table.
+pub struct AnalyzedSection {
+    pub analyzer: Analyzer,
+    /// Tokens per unit, in the section's unit order.
+    pub units: Vec<Vec<Token>>,
+}
+
+impl AnalyzedSection {
+    pub fn token_count(&self) -> usize {
+        self.units.iter().map(Vec::len).sum()
+    }
+}
+
+/// Tokenizes every unit of a section.
+pub fn analyze_section(section: &crate::segment::Section) -> AnalyzedSection {
+    let mut analyzer = Analyzer::new();
+    let units = section.units.iter().map(|u| analyzer.tokenize_unit(u)).collect();
+    AnalyzedSection { analyzer, units }
 }
 
 #[cfg(test)]
@@ -209,34 +228,21 @@ mod tests {
         let mut a = Analyzer::new();
         let u = unit(
             "Regio's overleg, (projecten) – 3.2 d.w.z",
-            vec![Mark { start: 17, end: 28, kind: MarkKind::Paren }],
+            vec![Mark {
+                start: 17,
+                end: 28,
+                kind: MarkKind::Paren,
+            }],
         );
         let toks = a.tokenize_unit(&u);
-        let words: Vec<_> = toks.iter().map(|t| &u.text[t.start as usize..t.end as usize]).collect();
+        let words: Vec<_> = toks
+            .iter()
+            .map(|t| &u.text[t.start as usize..t.end as usize])
+            .collect();
         assert_eq!(words, ["Regio's", "overleg", "projecten", "3.2", "d.w.z"]);
         assert_eq!(toks[0].flags & flags::CAPITALIZED, flags::CAPITALIZED);
         assert_eq!(toks[2].flags & flags::PAREN, flags::PAREN);
         assert_eq!(toks[2].gap, gap::COMMA | gap::PAREN);
         assert_eq!(toks[3].gap, gap::PAREN | gap::CLAUSE);
     }
-}
-
-/// The tokens of every unit of a section, with the section's form table.
-pub struct AnalyzedSection {
-    pub analyzer: Analyzer,
-    /// Tokens per unit, in the section's unit order.
-    pub units: Vec<Vec<Token>>,
-}
-
-impl AnalyzedSection {
-    pub fn token_count(&self) -> usize {
-        self.units.iter().map(Vec::len).sum()
-    }
-}
-
-/// Tokenizes every unit of a section.
-pub fn analyze_section(section: &crate::segment::Section) -> AnalyzedSection {
-    let mut analyzer = Analyzer::new();
-    let units = section.units.iter().map(|u| analyzer.tokenize_unit(u)).collect();
-    AnalyzedSection { analyzer, units }
 }

@@ -8,7 +8,12 @@ use std::path::Path;
 
 use crate::scoring::RoleType;
 
-const TYPES: [RoleType; 4] = [RoleType::Overleg, RoleType::Project, RoleType::Combinatie, RoleType::Onduidelijk];
+const TYPES: [RoleType; 4] = [
+    RoleType::Overleg,
+    RoleType::Project,
+    RoleType::Combinatie,
+    RoleType::Onduidelijk,
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coding {
@@ -66,9 +71,15 @@ pub fn evaluate(gold: &[Coding], predicted: &[Coding]) -> Evaluation {
                 theme.0 += 1;
             }
         }
-        let theme_differs = g.theme_dependent.is_some_and(|gt| p.and_then(|p| p.theme_dependent).unwrap_or(false) != gt);
+        let theme_differs = g
+            .theme_dependent
+            .is_some_and(|gt| p.and_then(|p| p.theme_dependent).unwrap_or(false) != gt);
         if p_role != g.role || theme_differs {
-            disagreements.push(Disagreement { resoc: g.resoc.clone(), gold: g.clone(), predicted: p.cloned() });
+            disagreements.push(Disagreement {
+                resoc: g.resoc.clone(),
+                gold: g.clone(),
+                predicted: p.cloned(),
+            });
         }
     }
     let n = gold.len();
@@ -82,7 +93,11 @@ pub fn evaluate(gold: &[Coding], predicted: &[Coding]) -> Evaluation {
         })
         .sum::<f64>()
         / (n as f64 * n as f64).max(1.0);
-    let kappa = if (1.0 - expected).abs() < 1e-12 { 1.0 } else { (accuracy - expected) / (1.0 - expected) };
+    let kappa = if (1.0 - expected).abs() < 1e-12 {
+        1.0
+    } else {
+        (accuracy - expected) / (1.0 - expected)
+    };
     let (spearman, mae) = if scores.len() >= 2 {
         let g: Vec<f64> = scores.iter().map(|s| s.0).collect();
         let p: Vec<f64> = scores.iter().map(|s| s.1).collect();
@@ -134,8 +149,15 @@ fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
     (va > 0.0 && vb > 0.0).then(|| cov / (va * vb).sqrt())
 }
 
-/// A CSV written by `score` (plain or `--excel`) or a gold file, as header-keyed rows.
-fn read_table(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>, bool), String> {
+/// A CSV read whole: header, rows, and whether it was in the Excel dialect.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    excel: bool,
+}
+
+/// A CSV written by `score` (plain or `--excel`) or a gold file.
+fn read_table(path: &Path) -> Result<Table, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -145,13 +167,18 @@ fn read_table(path: &Path) -> Result<(Vec<String>, Vec<Vec<String>>, bool), Stri
         .delimiter(if excel { b';' } else { b',' })
         .flexible(false)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = r.headers().map_err(|e| format!("{}: {e}", path.display()))?.iter().map(str::to_string).collect();
+    let header: Vec<String> = r
+        .headers()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .iter()
+        .map(str::to_string)
+        .collect();
     let mut rows = Vec::new();
     for rec in r.records() {
         let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;
         rows.push(rec.iter().map(str::to_string).collect());
     }
-    Ok((header, rows, excel))
+    Ok(Table { header, rows, excel })
 }
 
 fn column(header: &[String], name: &str) -> Option<usize> {
@@ -177,7 +204,7 @@ fn parse_bool(s: &str) -> Option<bool> {
 
 /// Reads codings from a gold file or a resocs.csv.
 pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
-    let (header, rows, excel) = read_table(path)?;
+    let Table { header, rows, excel } = read_table(path)?;
     let resoc = column(&header, "resoc").ok_or_else(|| format!("{}: no 'resoc' column", path.display()))?;
     let role = column(&header, "type").ok_or_else(|| format!("{}: no 'type' column", path.display()))?;
     let score = column(&header, "score");
@@ -186,7 +213,12 @@ pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let role_value = RoleType::parse(&row[role]).ok_or_else(|| {
-            format!("{}:{}: type '{}' is not overleg, project, combinatie or onduidelijk", path.display(), i + 2, row[role])
+            format!(
+                "{}:{}: type '{}' is not overleg, project, combinatie or onduidelijk",
+                path.display(),
+                i + 2,
+                row[role]
+            )
         })?;
         out.push(Coding {
             resoc: row[resoc].trim().to_string(),
@@ -201,7 +233,7 @@ pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
 
 /// The strongest evidence rows of a RESOC in matches.csv: (contribution, line text).
 fn strongest_evidence(out_dir: &Path, resoc: &str, k: usize) -> Vec<String> {
-    let Ok((header, rows, excel)) = read_table(&out_dir.join("matches.csv")) else {
+    let Ok(Table { header, rows, excel }) = read_table(&out_dir.join("matches.csv")) else {
         return Vec::new();
     };
     let col = |n: &str| column(&header, n);
@@ -234,7 +266,11 @@ fn strongest_evidence(out_dir: &Path, resoc: &str, k: usize) -> Vec<String> {
                     row[cue],
                     row[cat],
                     weight,
-                    if row[mods].is_empty() { String::new() } else { format!(" [{}]", row[mods]) },
+                    if row[mods].is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", row[mods])
+                    },
                     row[ctx]
                 ),
             )
@@ -249,16 +285,44 @@ pub fn render(e: &Evaluation, out_dir: Option<&Path>) -> String {
     let mut s = String::new();
     let fmt = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
     let _ = writeln!(s, "RESOCs compared: {}", e.n);
-    let _ = writeln!(s, "type accuracy:   {:.3} ({} of {})", e.accuracy, (e.accuracy * e.n as f64).round(), e.n);
+    let _ = writeln!(
+        s,
+        "type accuracy:   {:.3} ({} of {})",
+        e.accuracy,
+        (e.accuracy * e.n as f64).round(),
+        e.n
+    );
     let _ = writeln!(s, "Cohen's kappa:   {:.3}", e.kappa);
-    let _ = writeln!(s, "Spearman's rho:  {} (n = {} scored pairs)", fmt(e.spearman), e.score_pairs);
+    let _ = writeln!(
+        s,
+        "Spearman's rho:  {} (n = {} scored pairs)",
+        fmt(e.spearman),
+        e.score_pairs
+    );
     let _ = writeln!(s, "mean abs. error: {}", fmt(e.mae));
-    let _ = writeln!(s, "theme agreement: {} (n = {})", fmt(e.theme_agreement), e.theme_pairs);
+    let _ = writeln!(
+        s,
+        "theme agreement: {} (n = {})",
+        fmt(e.theme_agreement),
+        e.theme_pairs
+    );
     let _ = writeln!(s, "\nconfusion (rows: gold, columns: streekpact)");
-    let _ = writeln!(s, "{:<12} {:>8} {:>8} {:>10} {:>11}", "", "overleg", "project", "combinatie", "onduidelijk");
+    let _ = writeln!(
+        s,
+        "{:<12} {:>8} {:>8} {:>10} {:>11}",
+        "", "overleg", "project", "combinatie", "onduidelijk"
+    );
     for (i, t) in TYPES.iter().enumerate() {
         let c = e.confusion[i];
-        let _ = writeln!(s, "{:<12} {:>8} {:>8} {:>10} {:>11}", t.as_str(), c[0], c[1], c[2], c[3]);
+        let _ = writeln!(
+            s,
+            "{:<12} {:>8} {:>8} {:>10} {:>11}",
+            t.as_str(),
+            c[0],
+            c[1],
+            c[2],
+            c[3]
+        );
     }
     if !e.disagreements.is_empty() {
         let _ = writeln!(s, "\ndisagreements");
@@ -271,10 +335,13 @@ pub fn render(e: &Evaluation, out_dir: Option<&Path>) -> String {
             d.resoc,
             d.gold.role.as_str(),
             fmt(d.gold.score),
-            d.gold.theme_dependent.map_or("–", |b| if b { "yes" } else { "no" }),
+            d.gold
+                .theme_dependent
+                .map_or("–", |b| if b { "yes" } else { "no" }),
             p.map_or("not found", |p| p.role.as_str()),
             fmt(p.and_then(|p| p.score)),
-            p.and_then(|p| p.theme_dependent).map_or("–", |b| if b { "yes" } else { "no" }),
+            p.and_then(|p| p.theme_dependent)
+                .map_or("–", |b| if b { "yes" } else { "no" }),
         );
         if let Some(dir) = out_dir {
             for line in strongest_evidence(dir, &d.resoc, 3) {
@@ -305,12 +372,21 @@ mod tests {
     use super::*;
 
     fn c(name: &str, role: RoleType, score: Option<f64>, theme: bool) -> Coding {
-        Coding { resoc: name.into(), role, score, theme_dependent: Some(theme), split: None }
+        Coding {
+            resoc: name.into(),
+            role,
+            score,
+            theme_dependent: Some(theme),
+            split: None,
+        }
     }
 
     #[test]
     fn perfect_agreement() {
-        let gold = vec![c("A", RoleType::Overleg, Some(-0.5), false), c("B", RoleType::Project, Some(0.7), true)];
+        let gold = vec![
+            c("A", RoleType::Overleg, Some(-0.5), false),
+            c("B", RoleType::Project, Some(0.7), true),
+        ];
         let e = evaluate(&gold, &gold);
         assert_eq!(e.accuracy, 1.0);
         assert_eq!(e.kappa, 1.0);
@@ -341,8 +417,16 @@ mod tests {
 
     #[test]
     fn missing_resoc_counts_as_onduidelijk_and_spearman_uses_ranks() {
-        let gold = vec![c("A", RoleType::Project, Some(0.1), false), c("B", RoleType::Overleg, Some(-0.9), false), c("C", RoleType::Combinatie, Some(0.0), false)];
-        let pred = vec![c("A", RoleType::Project, Some(0.9), false), c("B", RoleType::Overleg, Some(-0.1), false), c("C", RoleType::Combinatie, Some(0.2), false)];
+        let gold = vec![
+            c("A", RoleType::Project, Some(0.1), false),
+            c("B", RoleType::Overleg, Some(-0.9), false),
+            c("C", RoleType::Combinatie, Some(0.0), false),
+        ];
+        let pred = vec![
+            c("A", RoleType::Project, Some(0.9), false),
+            c("B", RoleType::Overleg, Some(-0.1), false),
+            c("C", RoleType::Combinatie, Some(0.2), false),
+        ];
         let e = evaluate(&gold, &pred);
         // Ranks: gold (3,1,2), pred (3,1,2): monotone, so rho = 1 though values differ.
         assert_eq!(e.spearman, Some(1.0));

@@ -8,17 +8,30 @@ use crate::registry::name_key;
 use crate::report::{modifiers_cell, Dialect};
 
 /// Renders the explanation of `wanted` (a canonical name or an alias).
-pub fn explain(run: &RunResult, instruments: &Instruments, wanted: &str, top: usize) -> Result<String, String> {
+pub fn explain(
+    run: &RunResult,
+    instruments: &Instruments,
+    wanted: &str,
+    top: usize,
+) -> Result<String, String> {
     let resolved = instruments
         .registry
         .resoc_of_heading(wanted)
         .or_else(|| instruments.registry.resoc_of_heading(&format!("RESOC {wanted}")));
     let key = name_key(wanted);
-    let Some(r) = run.resocs.iter().find(|r| Some(&r.name) == resolved.as_ref() || name_key(&r.name) == key) else {
+    let Some(r) = run
+        .resocs
+        .iter()
+        .find(|r| Some(&r.name) == resolved.as_ref() || name_key(&r.name) == key)
+    else {
         let known: Vec<&str> = run.resocs.iter().map(|r| r.name.as_str()).collect();
         return Err(format!(
             "no RESOC '{wanted}' in these inputs; found: {}",
-            if known.is_empty() { "none".to_string() } else { known.join(", ") }
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
         ));
     };
     let s = &r.score;
@@ -39,20 +52,35 @@ pub fn explain(run: &RunResult, instruments: &Instruments, wanted: &str, top: us
         why.push("the text says the role depends on the theme".to_string());
     }
     if s.overleg_sections > 0 && s.project_sections > 0 {
-        why.push(format!("{} section(s) lean overleg and {} lean project", s.overleg_sections, s.project_sections));
+        why.push(format!(
+            "{} section(s) lean overleg and {} lean project",
+            s.overleg_sections, s.project_sections
+        ));
     }
     let _ = writeln!(
         out,
         "theme-dependent: {}{}",
         if s.theme_dependent { "yes" } else { "no" },
-        if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) }
+        if why.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", why.join("; "))
+        }
     );
     if s.unclear_statement {
         let _ = writeln!(out, "note: the text says the role is unclear or not described");
     }
-    let _ = writeln!(out, "{} evidence sentence(s) of {} in {} section(s)", s.evidence_units, r.units, r.sections);
+    let _ = writeln!(
+        out,
+        "{} evidence sentence(s) of {} in {} section(s)",
+        s.evidence_units, r.units, r.sections
+    );
     for doc in &run.documents {
-        for sec in doc.sections.iter().filter(|x| x.section.resoc.as_deref() == Some(r.name.as_str())) {
+        for sec in doc
+            .sections
+            .iter()
+            .filter(|x| x.section.resoc.as_deref() == Some(r.name.as_str()))
+        {
             let has_matches = sec.findings.iter().any(|f| !f.matches.is_empty());
             if !has_matches && !sec.theme_statement() && !sec.unclear_statement() {
                 continue;
@@ -61,7 +89,11 @@ pub fn explain(run: &RunResult, instruments: &Instruments, wanted: &str, top: us
                 out,
                 "\n§{} {} ({}, lines {}-{}): overleg {:.2}, project {:.2}, score {}",
                 sec.section.index,
-                if sec.section.title.is_empty() { "(untitled)" } else { &sec.section.title },
+                if sec.section.title.is_empty() {
+                    "(untitled)"
+                } else {
+                    &sec.section.title
+                },
                 doc.name,
                 sec.section.line_start,
                 sec.section.line_end,
@@ -69,7 +101,9 @@ pub fn explain(run: &RunResult, instruments: &Instruments, wanted: &str, top: us
                 sec.totals.project,
                 sec.totals.score(1.0).map_or("–".into(), |v| format!("{v:+.3}"))
             );
-            let mut units: Vec<usize> = (0..sec.findings.len()).filter(|&u| !sec.findings[u].matches.is_empty()).collect();
+            let mut units: Vec<usize> = (0..sec.findings.len())
+                .filter(|&u| !sec.findings[u].matches.is_empty())
+                .collect();
             units.sort_by(|&a, &b| {
                 let ea = sec.evidence[a].overleg + sec.evidence[a].project;
                 let eb = sec.evidence[b].overleg + sec.evidence[b].project;
@@ -96,13 +130,25 @@ pub fn explain(run: &RunResult, instruments: &Instruments, wanted: &str, top: us
                         m.matched,
                         m.base_weight,
                         m.weight,
-                        if mods.is_empty() { String::new() } else { format!(" ({mods})") },
-                        if e.contribution(i) > 0.0 { format!("  counts {:.2}", e.contribution(i)) } else { String::new() }
+                        if mods.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({mods})")
+                        },
+                        if e.contribution(i) > 0.0 {
+                            format!("  counts {:.2}", e.contribution(i))
+                        } else {
+                            String::new()
+                        }
                     );
                 }
             }
             if units.len() > shown {
-                let _ = writeln!(out, "  … {} more sentence(s) with cues (use --top)", units.len() - shown);
+                let _ = writeln!(
+                    out,
+                    "  … {} more sentence(s) with cues (use --top)",
+                    units.len() - shown
+                );
             }
         }
     }

@@ -325,7 +325,10 @@ mod tests {
             decode_document("a.txt", b"a\0b").unwrap_err(),
             IngestError::Binary(1)
         );
-        assert_eq!(decode_document("README", b"x").unwrap_err(), IngestError::NoExtension);
+        assert_eq!(
+            decode_document("README", b"x").unwrap_err(),
+            IngestError::NoExtension
+        );
     }
 
     #[test]

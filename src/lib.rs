@@ -5,14 +5,14 @@
 //! → [`matching`] → [`scoring`] → [`report`]; [`pipeline`] runs them in order.
 
 pub mod analyze;
+pub mod evaluate;
+pub mod explain;
 pub mod ingest;
 pub mod lexicon;
 pub mod matching;
+pub mod pipeline;
 pub mod registry;
+pub mod report;
+pub mod scoring;
 pub mod segment;
 pub mod table;
-pub mod scoring;
-pub mod pipeline;
-pub mod report;
-pub mod explain;
-pub mod evaluate;

@@ -10,7 +10,11 @@ use streekpact::report::{summary_table, write_outputs, Dialect, RunOptions};
 use streekpact::scoring::ScoringOptions;
 
 #[derive(Parser)]
-#[command(name = "streekpact", version, about = "Scores the role of Flemish RESOCs in streekpacten: overleg, project, combinatie or onduidelijk, per RESOC and per section, with an audit trail per cue.")]
+#[command(
+    name = "streekpact",
+    version,
+    about = "Scores the role of Flemish RESOCs in streekpacten: overleg, project, combinatie or onduidelijk, per RESOC and per section, with an audit trail per cue."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -107,8 +111,12 @@ fn main() -> ExitCode {
 }
 
 fn prepare(args: &InstrumentArgs) -> Result<(Instruments, ScoringOptions, rayon::ThreadPool), String> {
-    let instruments = Instruments::load(args.lexicon.as_deref(), args.context.as_deref(), args.registry.as_deref())
-        .map_err(|e| format!("{e}\n(fix the file, or leave the option out to use the built-in default)"))?;
+    let instruments = Instruments::load(
+        args.lexicon.as_deref(),
+        args.context.as_deref(),
+        args.registry.as_deref(),
+    )
+    .map_err(|e| format!("{e}\n(fix the file, or leave the option out to use the built-in default)"))?;
     let opts = ScoringOptions {
         seed: args.seed,
         replicates: args.replicates,
@@ -121,7 +129,9 @@ fn prepare(args: &InstrumentArgs) -> Result<(Instruments, ScoringOptions, rayon:
         }
         builder = builder.num_threads(n);
     }
-    let pool = builder.build().map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let pool = builder
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
     Ok((instruments, opts, pool))
 }
 
@@ -132,13 +142,20 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
         eprintln!("streekpact: skipped {e}");
     }
     for i in result.inputs.iter().filter(|i| i.status != "read") {
-        eprintln!("streekpact: skipped {}: {}", i.path, i.reason.as_deref().unwrap_or("unreadable"));
+        eprintln!(
+            "streekpact: skipped {}: {}",
+            i.path,
+            i.reason.as_deref().unwrap_or("unreadable")
+        );
     }
     let options = RunOptions {
         command: std::env::args().skip(1).collect(),
-        inputs: a.inputs.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
+        inputs: a
+            .inputs
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
         out: a.out.to_string_lossy().into_owned(),
-        threads: pool.current_num_threads(),
         dialect: if a.excel { Dialect::Excel } else { Dialect::Plain },
         scoring: opts,
     };

@@ -119,15 +119,18 @@ pub fn match_section(
     for (u, unit) in section.units.iter().enumerate() {
         let tokens = &analyzed.units[u];
         let punct_clause = clauses(tokens, &[], true);
-        let triggers = resolve(find_patterns(
-            tokens,
-            &ctx_atoms,
-            &context.atoms,
-            &context.first_atom,
+        let triggers = resolve(
+            find_patterns(
+                tokens,
+                &ctx_atoms,
+                &context.atoms,
+                &context.first_atom,
+                |id| &context.rules[id as usize].pattern,
+                &punct_clause,
+                &punct_clause,
+            ),
             |id| &context.rules[id as usize].pattern,
-            &punct_clause,
-            &punct_clause,
-        ), |id| &context.rules[id as usize].pattern);
+        );
         let starts: Vec<usize> = triggers
             .iter()
             .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)
@@ -137,16 +140,25 @@ pub fn match_section(
         // A split verb's particle may stand beyond a comma-separated list
         // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
         let hard_clause = clauses(tokens, &starts, false);
-        let cues = resolve(find_patterns(
-            tokens,
-            &cue_atoms,
-            &lexicon.atoms,
-            &lexicon.first_atom,
+        let cues = resolve(
+            find_patterns(
+                tokens,
+                &cue_atoms,
+                &lexicon.atoms,
+                &lexicon.first_atom,
+                |id| &lexicon.cues[id as usize].pattern,
+                &clause,
+                &hard_clause,
+            ),
             |id| &lexicon.cues[id as usize].pattern,
+        );
+        let actors = clause_actors(
+            tokens,
+            &triggers,
+            context,
             &clause,
-            &hard_clause,
-        ), |id| &lexicon.cues[id as usize].pattern);
-        let actors = clause_actors(tokens, &triggers, context, &clause, unit_text_words(&unit.text, tokens));
+            unit_text_words(&unit.text, tokens),
+        );
         let lead_carry = unit.lead.and_then(|l| carries.get(l).cloned().flatten());
 
         let mut findings = UnitFindings {
@@ -154,8 +166,9 @@ pub fn match_section(
             ..Default::default()
         };
         let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
-        let about_role =
-            has_kind(ContextKind::RoleWord) || has_kind(ContextKind::ActorSelf) || has_kind(ContextKind::RoleLabel);
+        let about_role = has_kind(ContextKind::RoleWord)
+            || has_kind(ContextKind::ActorSelf)
+            || has_kind(ContextKind::RoleLabel);
         findings.theme_statement = about_role && has_kind(ContextKind::Theme);
         findings.unclear_statement = about_role && has_kind(ContextKind::Unclear);
         // A sentence that says the role is undecided ("of het RESOC overleg of
@@ -196,7 +209,14 @@ pub fn match_section(
                     ContextKind::Present => present = true,
                     kind => {
                         if let Some(g) = group_of(kind) {
-                            mods.push((g, Modifier { kind: kind.as_str(), trigger: words, factor: rule.factor }));
+                            mods.push((
+                                g,
+                                Modifier {
+                                    kind: kind.as_str(),
+                                    trigger: words,
+                                    factor: rule.factor,
+                                },
+                            ));
                         }
                     }
                 }
@@ -207,7 +227,14 @@ pub fn match_section(
                         negation.get_or_insert(format!("lead:{}", modifier.trigger));
                     } else if let Some(g) = group_of(*kind) {
                         let g = if g == Group::Hedge { Group::LeadHedge } else { g };
-                        mods.push((g, Modifier { kind: modifier.kind, trigger: format!("lead:{}", modifier.trigger), factor: modifier.factor }));
+                        mods.push((
+                            g,
+                            Modifier {
+                                kind: modifier.kind,
+                                trigger: format!("lead:{}", modifier.trigger),
+                                factor: modifier.factor,
+                            },
+                        ));
                     }
                 }
             }
@@ -217,16 +244,44 @@ pub fn match_section(
             let tflags = m.positions.iter().fold(0u8, |acc, &p| acc | tokens[p].flags);
             let typo = &context.typography;
             if tflags & flags::BOLD != 0 {
-                mods.push((Group::Emphasis, Modifier { kind: "bold", trigger: String::new(), factor: typo.bold }));
+                mods.push((
+                    Group::Emphasis,
+                    Modifier {
+                        kind: "bold",
+                        trigger: String::new(),
+                        factor: typo.bold,
+                    },
+                ));
             }
             if tflags & flags::ITALIC != 0 {
-                mods.push((Group::Emphasis, Modifier { kind: "italic", trigger: String::new(), factor: typo.italic }));
+                mods.push((
+                    Group::Emphasis,
+                    Modifier {
+                        kind: "italic",
+                        trigger: String::new(),
+                        factor: typo.italic,
+                    },
+                ));
             }
             if unit.kind == UnitKind::Heading {
-                mods.push((Group::Emphasis, Modifier { kind: "heading", trigger: String::new(), factor: typo.heading }));
+                mods.push((
+                    Group::Emphasis,
+                    Modifier {
+                        kind: "heading",
+                        trigger: String::new(),
+                        factor: typo.heading,
+                    },
+                ));
             }
             if m.positions.iter().all(|&p| tokens[p].flags & flags::PAREN != 0) {
-                mods.push((Group::Parenthesis, Modifier { kind: "parenthesis", trigger: String::new(), factor: typo.parenthesis }));
+                mods.push((
+                    Group::Parenthesis,
+                    Modifier {
+                        kind: "parenthesis",
+                        trigger: String::new(),
+                        factor: typo.parenthesis,
+                    },
+                ));
             }
             let actor = actors[clause[first] as usize]
                 .clone()
@@ -239,19 +294,35 @@ pub fn match_section(
             let mut weight = combine(cue.weight, &mods, actor_factor, negation.is_some());
             let mut modifiers: Vec<Modifier> = Vec::new();
             if let Some(n) = &negation {
-                modifiers.push(Modifier { kind: "negation", trigger: n.clone(), factor: 0.0 });
+                modifiers.push(Modifier {
+                    kind: "negation",
+                    trigger: n.clone(),
+                    factor: 0.0,
+                });
             }
             if topic_heading {
                 weight = 0.0;
-                modifiers.push(Modifier { kind: "topic_heading", trigger: String::new(), factor: 0.0 });
+                modifiers.push(Modifier {
+                    kind: "topic_heading",
+                    trigger: String::new(),
+                    factor: 0.0,
+                });
             }
             if let Some(u) = &unclear_trigger {
                 weight = 0.0;
-                modifiers.push(Modifier { kind: "unclear", trigger: u.clone(), factor: 0.0 });
+                modifiers.push(Modifier {
+                    kind: "unclear",
+                    trigger: u.clone(),
+                    factor: 0.0,
+                });
             }
             modifiers.extend(mods.into_iter().map(|(_, m)| m));
             if let Actor::Other(who) = &actor {
-                modifiers.push(Modifier { kind: "actor", trigger: who.clone(), factor: actor_factor });
+                modifiers.push(Modifier {
+                    kind: "actor",
+                    trigger: who.clone(),
+                    factor: actor_factor,
+                });
             }
             findings.matches.push(CueMatch {
                 cue: m.id,
@@ -268,7 +339,9 @@ pub fn match_section(
         }
         findings.matches.sort_by_key(|m| m.first_token);
         if unit.kind != UnitKind::ListItem {
-            carries[u] = Some(lead_in_carry(unit, tokens, &triggers, context, &clause, &cues, &actors));
+            carries[u] = Some(lead_in_carry(
+                unit, tokens, &triggers, context, &clause, &cues, &actors,
+            ));
         }
         out.push(findings);
     }
@@ -325,7 +398,11 @@ fn in_scope(rule: &Rule, t: &[usize], first: usize, last: usize, clause: &[u32])
 fn clauses(tokens: &[Token], terminator_starts: &[usize], commas: bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut c = 0u32;
-    let boundary = if commas { gap::COMMA | gap::CLAUSE | gap::PAREN } else { gap::CLAUSE | gap::PAREN };
+    let boundary = if commas {
+        gap::COMMA | gap::CLAUSE | gap::PAREN
+    } else {
+        gap::CLAUSE | gap::PAREN
+    };
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 && (t.gap & boundary != 0 || terminator_starts.contains(&i)) {
             c += 1;
@@ -405,7 +482,10 @@ fn resolve<'p>(mut found: Vec<Found>, pattern: impl Fn(u32) -> &'p Pattern) -> V
 }
 
 fn unit_text_words<'a>(text: &'a str, tokens: &[Token]) -> Vec<&'a str> {
-    tokens.iter().map(|t| &text[t.start as usize..t.end as usize]).collect()
+    tokens
+        .iter()
+        .map(|t| &text[t.start as usize..t.end as usize])
+        .collect()
 }
 
 fn surface(text: &str, tokens: &[Token], positions: &[usize]) -> String {
@@ -502,7 +582,10 @@ fn clause_actors(
 fn actor_other_factor(context: &ContextRules, triggers: &[Found], clause: &[u32], first: usize) -> f64 {
     triggers
         .iter()
-        .filter(|t| context.rules[t.id as usize].kind == ContextKind::ActorOther && clause[t.positions[0]] <= clause[first])
+        .filter(|t| {
+            context.rules[t.id as usize].kind == ContextKind::ActorOther
+                && clause[t.positions[0]] <= clause[first]
+        })
         .map(|t| context.rules[t.id as usize].factor)
         .next_back()
         .unwrap_or(0.0)
@@ -533,14 +616,28 @@ fn lead_in_carry(
         }
         let words = surface(&unit.text, tokens, &t.positions);
         match rule.kind {
-            ContextKind::Hedge | ContextKind::Emphasis | ContextKind::Past => {
-                carry.modifiers.push((rule.kind, Modifier { kind: rule.kind.as_str(), trigger: words, factor: rule.factor }))
-            }
+            ContextKind::Hedge | ContextKind::Emphasis | ContextKind::Past => carry.modifiers.push((
+                rule.kind,
+                Modifier {
+                    kind: rule.kind.as_str(),
+                    trigger: words,
+                    factor: rule.factor,
+                },
+            )),
             ContextKind::Present => present = true,
             ContextKind::Negation if matches!(rule.scope, Scope::Forward | Scope::Both) => {
-                let cue_after = cues.iter().any(|c| c.positions[0] > end && clause[c.positions[0]] == last_clause);
+                let cue_after = cues
+                    .iter()
+                    .any(|c| c.positions[0] > end && clause[c.positions[0]] == last_clause);
                 if !cue_after {
-                    carry.modifiers.push((rule.kind, Modifier { kind: "negation", trigger: words, factor: 0.0 }));
+                    carry.modifiers.push((
+                        rule.kind,
+                        Modifier {
+                            kind: "negation",
+                            trigger: words,
+                            factor: 0.0,
+                        },
+                    ));
                 }
             }
             _ => {}
@@ -571,7 +668,12 @@ mod tests {
             for f in match_section(s, &a, &lex, &ctx) {
                 for m in f.matches {
                     let cat = &lex.category(lex.cues[m.cue as usize].category).name;
-                    out.push((m.matched.clone(), (m.weight * 1000.0).round() / 1000.0, m.negated, cat.clone()));
+                    out.push((
+                        m.matched.clone(),
+                        (m.weight * 1000.0).round() / 1000.0,
+                        m.negated,
+                        cat.clone(),
+                    ));
                 }
             }
         }
@@ -588,33 +690,78 @@ mod tests {
 
     #[test]
     fn negation_cancels_forward_within_the_clause() {
-        assert_eq!(weight_of("Het RESOC neemt geen trekkersrol op.", "trekkersrol"), 0.0);
-        assert_eq!(weight_of("Het RESOC werkt zonder zelf initiatief te nemen.", "initiatief"), 0.0);
+        assert_eq!(
+            weight_of("Het RESOC neemt geen trekkersrol op.", "trekkersrol"),
+            0.0
+        );
+        assert_eq!(
+            weight_of("Het RESOC werkt zonder zelf initiatief te nemen.", "initiatief"),
+            0.0
+        );
         // The scope ends at "maar" and at a comma.
-        assert_eq!(weight_of("Het RESOC neemt geen trekkersrol op maar organiseert overleg.", "overleg"), 1.0);
-        assert_eq!(weight_of("Het RESOC trekt geen projecten, het organiseert overleg.", "overleg"), 1.0);
+        assert_eq!(
+            weight_of(
+                "Het RESOC neemt geen trekkersrol op maar organiseert overleg.",
+                "overleg"
+            ),
+            1.0
+        );
+        assert_eq!(
+            weight_of(
+                "Het RESOC trekt geen projecten, het organiseert overleg.",
+                "overleg"
+            ),
+            1.0
+        );
         // Verb-final "niet" reaches back.
-        assert_eq!(weight_of("Het RESOC zal de projecten niet uitvoeren.", "projecten"), 0.0);
+        assert_eq!(
+            weight_of("Het RESOC zal de projecten niet uitvoeren.", "projecten"),
+            0.0
+        );
     }
 
     #[test]
     fn pseudo_negation_does_not_negate() {
-        assert_eq!(weight_of("Het RESOC organiseert niet alleen overleg maar ook projecten.", "overleg"), 1.0);
-        assert_eq!(weight_of("Het RESOC organiseert niet alleen overleg maar ook projecten.", "projecten"), 1.0);
+        assert_eq!(
+            weight_of(
+                "Het RESOC organiseert niet alleen overleg maar ook projecten.",
+                "overleg"
+            ),
+            1.0
+        );
+        assert_eq!(
+            weight_of(
+                "Het RESOC organiseert niet alleen overleg maar ook projecten.",
+                "projecten"
+            ),
+            1.0
+        );
     }
 
     #[test]
     fn backward_deemphasis_lowers_the_earlier_clause() {
-        let w = weight_of("Het RESOC zet projecten op rond leefbaarheid, maar beschouwt dit niet tot haar kernopdracht.", "projecten");
+        let w = weight_of(
+            "Het RESOC zet projecten op rond leefbaarheid, maar beschouwt dit niet tot haar kernopdracht.",
+            "projecten",
+        );
         assert!((w - 0.3).abs() < 1e-9, "{w}");
     }
 
     #[test]
     fn hedges_emphasis_and_typography() {
         assert_eq!(weight_of("Het RESOC kan projecten opzetten.", "projecten"), 0.5);
-        assert_eq!(weight_of("In uitzonderlijke gevallen neemt het RESOC initiatief.", "initiatief"), 0.3);
+        assert_eq!(
+            weight_of(
+                "In uitzonderlijke gevallen neemt het RESOC initiatief.",
+                "initiatief"
+            ),
+            0.3
+        );
         assert_eq!(weight_of("Het RESOC organiseert vooral overleg.", "overleg"), 1.5);
-        assert_eq!(weight_of("- **Nadruk op organiseren van overleg**", "overleg"), 1.5);
+        assert_eq!(
+            weight_of("- **Nadruk op organiseren van overleg**", "overleg"),
+            1.5
+        );
         assert_eq!(weight_of("- (initiëren van projecten)", "initiëren"), 0.5);
     }
 
@@ -622,19 +769,38 @@ mod tests {
     fn morphology_compounds_and_separable_verbs() {
         for (text, word, cat) in [
             ("Het RESOC overlegde met de partners.", "overlegde", "overleg"),
-            ("De streek wordt geadviseerd door het RESOC.", "geadviseerd", "overleg"),
-            ("Het RESOC heeft het project geïnitieerd.", "geïnitieerd", "project"),
+            (
+                "De streek wordt geadviseerd door het RESOC.",
+                "geadviseerd",
+                "overleg",
+            ),
+            (
+                "Het RESOC heeft het project geïnitieerd.",
+                "geïnitieerd",
+                "project",
+            ),
             ("Het RESOC neemt de trekkersrol op.", "trekkersrol", "project"),
             ("Er komt een overlegplatform.", "overlegplatform", "overleg"),
-            ("Het RESOC lanceert een projectoproep.", "projectoproep", "project"),
-            ("Het RESOC zoekt financieringskanalen.", "financieringskanalen", "project"),
+            (
+                "Het RESOC lanceert een projectoproep.",
+                "projectoproep",
+                "project",
+            ),
+            (
+                "Het RESOC zoekt financieringskanalen.",
+                "financieringskanalen",
+                "project",
+            ),
             ("Het RESOC brengt de partners samen.", "brengt … samen", "overleg"),
             ("Het RESOC voert de projecten uit.", "voert … uit", "project"),
             ("Het RESOC stelt het pact op.", "stelt … op", "sturing"),
             ("Het RESOC gaat coordineren.", "coordineren", "partner"),
         ] {
             let got = run(text);
-            assert!(got.iter().any(|(m, w, _, c)| m == word && c == cat && *w > 0.0), "{text}: {got:?}");
+            assert!(
+                got.iter().any(|(m, w, _, c)| m == word && c == cat && *w > 0.0),
+                "{text}: {got:?}"
+            );
         }
     }
 
@@ -661,14 +827,26 @@ mod tests {
         assert!((projects.1 - 0.2).abs() < 1e-9, "{got:?}");
         assert_eq!(got.iter().find(|(m, ..)| m == "brengt … samen").unwrap().1, 1.0);
         // A preposition keeps an actor from being the subject.
-        assert_eq!(weight_of("Samen met de provincie organiseert het RESOC overleg.", "overleg"), 1.0);
-        assert_eq!(weight_of("Het RESOC organiseert overleg met de VDAB.", "overleg"), 1.0);
+        assert_eq!(
+            weight_of("Samen met de provincie organiseert het RESOC overleg.", "overleg"),
+            1.0
+        );
+        assert_eq!(
+            weight_of("Het RESOC organiseert overleg met de VDAB.", "overleg"),
+            1.0
+        );
     }
 
     #[test]
     fn past_roles_weigh_less_than_present_ones() {
-        assert_eq!(weight_of("Vroeger organiseerde het RESOC zelf projecten.", "projecten"), 0.5);
-        assert_eq!(weight_of("Voortaan brengt het RESOC de partners samen.", "brengt … samen"), 1.0);
+        assert_eq!(
+            weight_of("Vroeger organiseerde het RESOC zelf projecten.", "projecten"),
+            0.5
+        );
+        assert_eq!(
+            weight_of("Voortaan brengt het RESOC de partners samen.", "brengt … samen"),
+            1.0
+        );
     }
 
     #[test]
@@ -689,12 +867,24 @@ mod tests {
             let s = &doc.sections[0];
             let a = analyze_section(s);
             let f = match_section(s, &a, &lex, &ctx);
-            (f.iter().any(|u| u.theme_statement), f.iter().any(|u| u.unclear_statement))
+            (
+                f.iter().any(|u| u.theme_statement),
+                f.iter().any(|u| u.unclear_statement),
+            )
         };
         assert_eq!(flags("De rol hangt af van het thema."), (true, false));
         assert_eq!(flags("Het succes hangt af van de conjunctuur."), (false, false));
-        assert_eq!(flags("Geen echte duidelijkheid over de rol van de RESOC."), (false, true));
-        assert_eq!(flags("Rol niet altijd duidelijk uit streekpact af te leiden."), (false, true));
-        assert_eq!(flags("De toekomst van de textiel is onduidelijk."), (false, false));
+        assert_eq!(
+            flags("Geen echte duidelijkheid over de rol van de RESOC."),
+            (false, true)
+        );
+        assert_eq!(
+            flags("Rol niet altijd duidelijk uit streekpact af te leiden."),
+            (false, true)
+        );
+        assert_eq!(
+            flags("De toekomst van de textiel is onduidelijk."),
+            (false, false)
+        );
     }
 }

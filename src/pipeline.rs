@@ -12,7 +12,9 @@ use crate::ingest::{discover, read_input, DiscoverError, InputFile};
 use crate::lexicon::{ContextRules, Lexicon};
 use crate::matching::{match_section, UnitFindings};
 use crate::registry::Registry;
-use crate::scoring::{score_resoc, unit_evidence, ResocScore, ScoringOptions, SectionTotals, Totals, UnitEvidence};
+use crate::scoring::{
+    score_resoc, unit_evidence, ResocScore, ScoringOptions, SectionTotals, Totals, UnitEvidence,
+};
 use crate::segment::{segment_document, Section};
 use crate::table::LoadError;
 
@@ -43,7 +45,8 @@ impl Instruments {
             registry: match registry {
                 Some(p) => {
                     let name = p.to_string_lossy().into_owned();
-                    let text = std::fs::read_to_string(p).map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
+                    let text = std::fs::read_to_string(p)
+                        .map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
                     Registry::parse(&name, &text)?
                 }
                 None => Registry::builtin(),
@@ -169,7 +172,10 @@ fn process_file(file: &InputFile, instruments: &Instruments) -> (InputRecord, Op
 pub fn analyze_and_match(section: Section, instruments: &Instruments) -> SectionResult {
     let analyzed = analyze_section(&section);
     let findings = match_section(&section, &analyzed, &instruments.lexicon, &instruments.context);
-    let evidence: Vec<UnitEvidence> = findings.iter().map(|f| unit_evidence(f, &instruments.lexicon)).collect();
+    let evidence: Vec<UnitEvidence> = findings
+        .iter()
+        .map(|f| unit_evidence(f, &instruments.lexicon))
+        .collect();
     let totals = Totals::of(&evidence);
     SectionResult {
         tokens: analyzed.token_count(),
@@ -180,7 +186,11 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
     }
 }
 
-fn score_resocs(documents: &[DocumentResult], instruments: &Instruments, opts: &ScoringOptions) -> Vec<ResocResult> {
+fn score_resocs(
+    documents: &[DocumentResult],
+    instruments: &Instruments,
+    opts: &ScoringOptions,
+) -> Vec<ResocResult> {
     struct Acc<'a> {
         docs: std::collections::BTreeSet<&'a str>,
         units: Vec<UnitEvidence>,

@@ -39,8 +39,10 @@ static RESOC_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Leading numbering or theme prefix of a heading ("2.3", "Thema 4:", "Hoofdstuk 1 -").
 static HEADING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:thema|hoofdstuk|deel|speerpunt|prioriteit|ambitie)\s+)?\d+(?:\.\d+)*\.?\s*[:.\-–]?\s*")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:(?i:thema|hoofdstuk|deel|speerpunt|prioriteit|ambitie)\s+)?\d+(?:\.\d+)*\.?\s*[:.\-–]?\s*",
+    )
+    .expect("valid regex")
 });
 
 /// Lowercase, diacritics folded, "&" read as "en", every non-alphanumeric run a space.
@@ -72,7 +74,11 @@ impl Registry {
             }
             let canonical = row.fields[0];
             if !canonical.starts_with("RESOC ") {
-                return Err(LoadError::new(file, row.line, "canonical name must start with 'RESOC '"));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    "canonical name must start with 'RESOC '",
+                ));
             }
             let idx = resocs.len();
             resocs.push(Resoc {
@@ -208,7 +214,10 @@ mod tests {
     #[test]
     fn headings_name_resocs_by_pattern_or_whole_alias() {
         let reg = Registry::builtin();
-        assert_eq!(reg.resoc_of_heading("RESOC Brugge").as_deref(), Some("RESOC Brugge"));
+        assert_eq!(
+            reg.resoc_of_heading("RESOC Brugge").as_deref(),
+            Some("RESOC Brugge")
+        );
         assert_eq!(
             reg.resoc_of_heading("RESOC Gent en Rondom Gent").as_deref(),
             Some("RESOC Gent en Rondom Gent")
@@ -217,8 +226,14 @@ mod tests {
             reg.resoc_of_heading("RESOC Zuidoost-Vlaanderen").as_deref(),
             Some("RESOC Zuid-Oost-Vlaanderen")
         );
-        assert_eq!(reg.resoc_of_heading("2. Waas & Dender").as_deref(), Some("RESOC Waas en Dender"));
-        assert_eq!(reg.resoc_of_heading("RESOC Scheldeland").as_deref(), Some("RESOC Scheldeland"));
+        assert_eq!(
+            reg.resoc_of_heading("2. Waas & Dender").as_deref(),
+            Some("RESOC Waas en Dender")
+        );
+        assert_eq!(
+            reg.resoc_of_heading("RESOC Scheldeland").as_deref(),
+            Some("RESOC Scheldeland")
+        );
         assert_eq!(reg.resoc_of_heading("Thema 3: Haven van Antwerpen"), None);
         assert_eq!(reg.resoc_of_heading("Rol RESOC's in de streekpacten"), None);
         assert_eq!(reg.resoc_of_heading("De rol van het RESOC in dit pact"), None);
@@ -232,7 +247,8 @@ mod tests {
             Some("RESOC Kempen")
         );
         assert_eq!(
-            reg.resoc_of_file_name("pacts/zuid-west-vlaanderen_2013.txt").as_deref(),
+            reg.resoc_of_file_name("pacts/zuid-west-vlaanderen_2013.txt")
+                .as_deref(),
             Some("RESOC Zuid-West-Vlaanderen")
         );
         assert_eq!(reg.resoc_of_file_name("000_d4bfd85365a52aff.txt"), None);

@@ -58,7 +58,6 @@ pub struct RunOptions {
     pub command: Vec<String>,
     pub inputs: Vec<String>,
     pub out: String,
-    pub threads: usize,
     pub dialect: Dialect,
     pub scoring: ScoringOptions,
 }
@@ -95,7 +94,12 @@ struct Counts {
 /// Writes all output files into `out`. Files are first written under temporary
 /// names in the same folder; only when every one is complete are they renamed, so an
 /// interrupted run never leaves a partial file under a final name.
-pub fn write_outputs(out: &Path, run: &RunResult, instruments: &Instruments, options: &RunOptions) -> std::io::Result<Vec<PathBuf>> {
+pub fn write_outputs(
+    out: &Path,
+    run: &RunResult,
+    instruments: &Instruments,
+    options: &RunOptions,
+) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out)?;
     let d = options.dialect;
     let files: Vec<(&str, Vec<u8>)> = vec![
@@ -106,7 +110,10 @@ pub fn write_outputs(out: &Path, run: &RunResult, instruments: &Instruments, opt
     ];
     let mut staged = Vec::new();
     for (name, bytes) in &files {
-        let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(out)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(out)?;
         tmp.write_all(bytes)?;
         tmp.as_file().sync_all()?;
         staged.push((tmp, out.join(name)));
@@ -154,9 +161,26 @@ fn flag(b: bool) -> &'static str {
 }
 
 pub const RESOC_COLUMNS: &[&str] = &[
-    "resoc", "score", "logit_score", "ci_low", "ci_high", "type", "theme_dependent", "documents", "sections", "tokens",
-    "overleg_weight", "project_weight", "province", "units", "evidence_units", "matches", "theme_statement",
-    "unclear_statement", "overleg_sections", "project_sections",
+    "resoc",
+    "score",
+    "logit_score",
+    "ci_low",
+    "ci_high",
+    "type",
+    "theme_dependent",
+    "documents",
+    "sections",
+    "tokens",
+    "overleg_weight",
+    "project_weight",
+    "province",
+    "units",
+    "evidence_units",
+    "matches",
+    "theme_statement",
+    "unclear_statement",
+    "overleg_sections",
+    "project_sections",
 ];
 
 fn resocs_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
@@ -191,8 +215,22 @@ fn resocs_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
 }
 
 pub const SECTION_COLUMNS: &[&str] = &[
-    "file", "resoc", "section", "title", "tokens", "overleg_weight", "project_weight", "score", "heading_path", "level",
-    "line_start", "line_end", "units", "evidence_units", "theme_statement", "unclear_statement",
+    "file",
+    "resoc",
+    "section",
+    "title",
+    "tokens",
+    "overleg_weight",
+    "project_weight",
+    "score",
+    "heading_path",
+    "level",
+    "line_start",
+    "line_end",
+    "units",
+    "evidence_units",
+    "theme_statement",
+    "unclear_statement",
 ];
 
 fn sections_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
@@ -215,7 +253,11 @@ fn sections_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
                 sec.line_start.to_string(),
                 sec.line_end.to_string(),
                 sec.units.len().to_string(),
-                s.evidence.iter().filter(|e| e.overleg + e.project > 0.0).count().to_string(),
+                s.evidence
+                    .iter()
+                    .filter(|e| e.overleg + e.project > 0.0)
+                    .count()
+                    .to_string(),
                 flag(s.theme_statement()).into(),
                 flag(s.unclear_statement()).into(),
             ])?;
@@ -225,8 +267,24 @@ fn sections_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
 }
 
 pub const MATCH_COLUMNS: &[&str] = &[
-    "file", "resoc", "section", "line", "cue", "category", "pole", "weight", "context", "unit", "unit_kind", "matched",
-    "base_weight", "negated", "modifiers", "actor", "contribution", "lexicon_line",
+    "file",
+    "resoc",
+    "section",
+    "line",
+    "cue",
+    "category",
+    "pole",
+    "weight",
+    "context",
+    "unit",
+    "unit_kind",
+    "matched",
+    "base_weight",
+    "negated",
+    "modifiers",
+    "actor",
+    "contribution",
+    "lexicon_line",
 ];
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
@@ -283,7 +341,11 @@ fn matches_csv(run: &RunResult, instruments: &Instruments, d: Dialect) -> std::i
     finish(w)
 }
 
-fn manifest_json(run: &RunResult, instruments: &Instruments, options: &RunOptions) -> std::io::Result<Vec<u8>> {
+fn manifest_json(
+    run: &RunResult,
+    instruments: &Instruments,
+    options: &RunOptions,
+) -> std::io::Result<Vec<u8>> {
     let sections: usize = run.documents.iter().map(|d| d.sections.len()).sum();
     let all = run.documents.iter().flat_map(|d| &d.sections);
     let manifest = Manifest {
@@ -309,7 +371,9 @@ fn manifest_json(run: &RunResult, instruments: &Instruments, options: &RunOption
             sections,
             units: all.clone().map(|s| s.section.units.len()).sum(),
             tokens: all.clone().map(|s| s.tokens).sum(),
-            matches: all.map(|s| s.findings.iter().map(|f| f.matches.len()).sum::<usize>()).sum(),
+            matches: all
+                .map(|s| s.findings.iter().map(|f| f.matches.len()).sum::<usize>())
+                .sum(),
             resocs: run.resocs.len(),
         },
         outputs: ["resocs.csv", "sections.csv", "matches.csv"],
@@ -337,14 +401,17 @@ pub fn summary_table(run: &RunResult) -> String {
             r.name.clone(),
             s.role.as_str().into(),
             s.score.map(|v| format!("{v:+.2}")).unwrap_or_else(|| "–".into()),
-            s.ci.map(|(a, b)| format!("[{a:+.2}, {b:+.2}]")).unwrap_or_else(|| "–".into()),
+            s.ci.map(|(a, b)| format!("[{a:+.2}, {b:+.2}]"))
+                .unwrap_or_else(|| "–".into()),
             format!("{:.2}", s.totals.overleg),
             format!("{:.2}", s.totals.project),
             if s.theme_dependent { "yes" } else { "no" }.into(),
             r.sections.to_string(),
         ]);
     }
-    let widths: Vec<usize> = (0..8).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..8)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
     let mut out = String::new();
     for (i, row) in rows.iter().enumerate() {
         let cells: Vec<String> = row
@@ -362,7 +429,13 @@ pub fn summary_table(run: &RunResult) -> String {
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
         if i == 0 {
-            out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+            out.push_str(
+                &widths
+                    .iter()
+                    .map(|w| "-".repeat(*w))
+                    .collect::<Vec<_>>()
+                    .join("  "),
+            );
             out.push('\n');
         }
     }
@@ -393,8 +466,16 @@ mod tests {
     #[test]
     fn modifiers_cell_is_readable() {
         let mods = vec![
-            crate::matching::Modifier { kind: "hedge", trigger: "kan".into(), factor: 0.5 },
-            crate::matching::Modifier { kind: "bold", trigger: String::new(), factor: 1.5 },
+            crate::matching::Modifier {
+                kind: "hedge",
+                trigger: "kan".into(),
+                factor: 0.5,
+            },
+            crate::matching::Modifier {
+                kind: "bold",
+                trigger: String::new(),
+                factor: 1.5,
+            },
         ];
         assert_eq!(modifiers_cell(&mods, Dialect::Plain), "hedge:kan×0.5; bold×1.5");
         assert_eq!(modifiers_cell(&mods, Dialect::Excel), "hedge:kan×0,5; bold×1,5");

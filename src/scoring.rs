@@ -201,12 +201,18 @@ pub struct ResocScore {
 }
 
 /// Scores one RESOC from its units (in document and section order) and sections.
-pub fn score_resoc(name: &str, units: &[UnitEvidence], sections: &[SectionTotals], opts: &ScoringOptions) -> ResocScore {
+pub fn score_resoc(
+    name: &str,
+    units: &[UnitEvidence],
+    sections: &[SectionTotals],
+    opts: &ScoringOptions,
+) -> ResocScore {
     let totals = Totals::of(units);
     let role = role_type(&totals, opts);
     let described = role != RoleType::Onduidelijk;
     let lean = |s: &SectionTotals| -> i8 {
-        let well_evidenced = s.totals.evidence() >= opts.theme_min_evidence && s.evidence_units >= opts.theme_min_units;
+        let well_evidenced =
+            s.totals.evidence() >= opts.theme_min_evidence && s.evidence_units >= opts.theme_min_units;
         match s.totals.balance() {
             Some(b) if well_evidenced && b >= opts.lean_threshold => 1,
             Some(b) if well_evidenced && b <= -opts.lean_threshold => -1,
@@ -220,7 +226,11 @@ pub fn score_resoc(name: &str, units: &[UnitEvidence], sections: &[SectionTotals
         totals,
         score: if described { totals.score(opts.prior) } else { None },
         logit: described.then(|| totals.logit()),
-        ci: if described { bootstrap_interval(name, units, opts) } else { None },
+        ci: if described {
+            bootstrap_interval(name, units, opts)
+        } else {
+            None
+        },
         role,
         theme_dependent: theme_statement || (overleg_sections > 0 && project_sections > 0),
         overleg_sections,
@@ -288,12 +298,20 @@ mod tests {
     use super::*;
 
     fn ev(o: f64, p: f64) -> UnitEvidence {
-        UnitEvidence { overleg: o, project: p, overleg_match: None, project_match: None }
+        UnitEvidence {
+            overleg: o,
+            project: p,
+            overleg_match: None,
+            project_match: None,
+        }
     }
 
     #[test]
     fn score_logit_and_balance_follow_their_formulas() {
-        let t = Totals { overleg: 3.0, project: 1.0 };
+        let t = Totals {
+            overleg: 3.0,
+            project: 1.0,
+        };
         assert_eq!(t.score(1.0), Some(-0.4));
         assert_eq!(t.balance(), Some(-0.5));
         assert!((t.logit() - (1.5f64 / 3.5).ln()).abs() < 1e-12);
@@ -302,18 +320,64 @@ mod tests {
 
     #[test]
     fn thin_evidence_shrinks_towards_zero() {
-        let thin = Totals { overleg: 0.0, project: 0.5 }.score(1.0).unwrap();
-        let thick = Totals { overleg: 0.0, project: 5.0 }.score(1.0).unwrap();
+        let thin = Totals {
+            overleg: 0.0,
+            project: 0.5,
+        }
+        .score(1.0)
+        .unwrap();
+        let thick = Totals {
+            overleg: 0.0,
+            project: 5.0,
+        }
+        .score(1.0)
+        .unwrap();
         assert!(thin < thick && thin > 0.0);
     }
 
     #[test]
     fn type_rule() {
         let o = ScoringOptions::default();
-        assert_eq!(role_type(&Totals { overleg: 3.0, project: 0.6 }, &o), RoleType::Overleg);
-        assert_eq!(role_type(&Totals { overleg: 0.0, project: 0.7 }, &o), RoleType::Project);
-        assert_eq!(role_type(&Totals { overleg: 1.0, project: 1.1 }, &o), RoleType::Combinatie);
-        assert_eq!(role_type(&Totals { overleg: 0.2, project: 0.1 }, &o), RoleType::Onduidelijk);
+        assert_eq!(
+            role_type(
+                &Totals {
+                    overleg: 3.0,
+                    project: 0.6
+                },
+                &o
+            ),
+            RoleType::Overleg
+        );
+        assert_eq!(
+            role_type(
+                &Totals {
+                    overleg: 0.0,
+                    project: 0.7
+                },
+                &o
+            ),
+            RoleType::Project
+        );
+        assert_eq!(
+            role_type(
+                &Totals {
+                    overleg: 1.0,
+                    project: 1.1
+                },
+                &o
+            ),
+            RoleType::Combinatie
+        );
+        assert_eq!(
+            role_type(
+                &Totals {
+                    overleg: 0.2,
+                    project: 0.1
+                },
+                &o
+            ),
+            RoleType::Onduidelijk
+        );
         assert_eq!(role_type(&Totals::default(), &o), RoleType::Onduidelijk);
     }
 
@@ -335,7 +399,12 @@ mod tests {
         };
         let f = UnitFindings {
             tokens: 9,
-            matches: vec![m(cue("overleg*"), 1.0), m(cue("advies*"), 1.5), m(cue("project"), 0.5), m(cue("opstellen"), 1.0)],
+            matches: vec![
+                m(cue("overleg*"), 1.0),
+                m(cue("advies*"), 1.5),
+                m(cue("project"), 0.5),
+                m(cue("opstellen"), 1.0),
+            ],
             ..Default::default()
         };
         let e = unit_evidence(&f, &lex);
@@ -347,7 +416,17 @@ mod tests {
 
     #[test]
     fn bootstrap_is_seeded_by_name_and_brackets_the_score() {
-        let units: Vec<_> = (0..40).map(|i| if i % 3 == 0 { ev(1.0, 0.0) } else if i % 5 == 0 { ev(0.0, 1.0) } else { ev(0.0, 0.0) }).collect();
+        let units: Vec<_> = (0..40)
+            .map(|i| {
+                if i % 3 == 0 {
+                    ev(1.0, 0.0)
+                } else if i % 5 == 0 {
+                    ev(0.0, 1.0)
+                } else {
+                    ev(0.0, 0.0)
+                }
+            })
+            .collect();
         let o = ScoringOptions::default();
         let a = bootstrap_interval("RESOC X", &units, &o).unwrap();
         assert_eq!(a, bootstrap_interval("RESOC X", &units, &o).unwrap());
@@ -361,7 +440,15 @@ mod tests {
     #[test]
     fn theme_dependence_from_sections_or_statement() {
         let o = ScoringOptions::default();
-        let sec = |ov: f64, p: f64, stmt: bool| SectionTotals { totals: Totals { overleg: ov, project: p }, evidence_units: 2, theme_statement: stmt, unclear_statement: false };
+        let sec = |ov: f64, p: f64, stmt: bool| SectionTotals {
+            totals: Totals {
+                overleg: ov,
+                project: p,
+            },
+            evidence_units: 2,
+            theme_statement: stmt,
+            unclear_statement: false,
+        };
         let units = [ev(2.0, 0.0), ev(0.0, 2.0)];
         assert!(score_resoc("R", &units, &[sec(2.0, 0.0, false), sec(0.0, 2.0, false)], &o).theme_dependent);
         assert!(!score_resoc("R", &units, &[sec(2.0, 0.0, false), sec(0.0, 0.5, false)], &o).theme_dependent);

@@ -89,16 +89,15 @@ static KEYWORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$").expect("valid regex")
-});
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$").expect("valid regex"));
 
 /// Lowercased words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "vb", "bv", "bijv", "d.w.z", "o.a", "m.a.w", "nl", "enz", "art", "nr", "nrs", "blz", "ca",
-    "e.d", "i.s.m", "t.e.m", "t.a.v", "m.b.t", "i.v.m", "resp", "incl", "excl", "evt", "dhr",
-    "mevr", "mr", "dr", "prof", "ir", "ing", "vzw", "cf", "zgn", "m.i.v", "p", "pp", "vs",
-    "e.a", "o.m", "t.o.v", "m.n", "a.s", "jl", "fig", "tel",
+    "vb", "bv", "bijv", "d.w.z", "o.a", "m.a.w", "nl", "enz", "art", "nr", "nrs", "blz", "ca", "e.d",
+    "i.s.m", "t.e.m", "t.a.v", "m.b.t", "i.v.m", "resp", "incl", "excl", "evt", "dhr", "mevr", "mr", "dr",
+    "prof", "ir", "ing", "vzw", "cf", "zgn", "m.i.v", "p", "pp", "vs", "e.a", "o.m", "t.o.v", "m.n", "a.s",
+    "jl", "fig", "tel",
 ];
 
 /// Segments a document. `name` is the document's output name (used when neither a
@@ -267,14 +266,17 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
             out[i] = Some((2, plain));
             continue;
         }
-        let starts_upper = plain.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let starts_upper = plain
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let last_word = plain.split_whitespace().next_back().unwrap_or("").to_lowercase();
         if prev_blank
             && next_blank
             && !next_content_is_list(lines, i + 1)
             && !OPEN_ENDINGS.contains(&last_word.as_str())
             && starts_upper
-            && words <= 8
+            && words <= 10
             && plain.chars().count() <= 70
             && !plain.contains(':')
             && !plain.ends_with(['.', '!', '?', ';', ',', ':', ')'])
@@ -288,8 +290,8 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
 /// Words a title does not end with: a line ending in one continues into what follows
 /// ("Het RESOC is in eerste instantie gehouden tot").
 const OPEN_ENDINGS: &[&str] = &[
-    "tot", "van", "de", "het", "een", "en", "of", "als", "met", "voor", "aan", "om", "te", "op", "in", "door",
-    "bij", "naar", "over", "dat", "die", "zoals", "namelijk",
+    "tot", "van", "de", "het", "een", "en", "of", "als", "met", "voor", "aan", "om", "te", "op", "in",
+    "door", "bij", "naar", "over", "dat", "die", "zoals", "namelijk",
 ];
 
 /// Whether the next non-blank line starts a list: a short line that introduces a
@@ -395,8 +397,14 @@ fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
             });
         }
         if !block.is_item {
-            let last_word = block.text.split_whitespace().next_back().unwrap_or("").to_lowercase();
-            let introduces = block.text.trim_end().ends_with(':') || OPEN_ENDINGS.contains(&last_word.as_str());
+            let last_word = block
+                .text
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            let introduces =
+                block.text.trim_end().ends_with(':') || OPEN_ENDINGS.contains(&last_word.as_str());
             lead = if introduces && units.len() > first_unit {
                 Some(units.len() - 1)
             } else {
@@ -419,7 +427,10 @@ fn join_block(lines: &[(usize, String)], is_item: bool) -> Block {
         if !raw.is_empty() {
             let next_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
             let hyphenated = raw.ends_with('-')
-                && raw[..raw.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
+                && raw[..raw.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
                 && next_word.chars().next().is_some_and(char::is_lowercase)
                 && !matches!(next_word.as_str(), "en" | "of" | "tot" | "noch");
             if hyphenated {
@@ -650,7 +661,10 @@ mod tests {
             ["Streekpact RESOC Kempen", "2. Thema 1: Arbeid", "2.1 Opleiding"]
         );
         // A place named in a theme heading does not re-assign the section.
-        assert!(doc.sections.iter().all(|s| s.resoc.as_deref() == Some("RESOC Kempen")));
+        assert!(doc
+            .sections
+            .iter()
+            .all(|s| s.resoc.as_deref() == Some("RESOC Kempen")));
     }
 
     #[test]
@@ -659,9 +673,15 @@ mod tests {
         let doc = seg("leuven.txt", text);
         let titles: Vec<_> = doc.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["INLEIDING", "1. Situering", "Thema 4: Ruimte"]);
-        assert!(doc.sections.iter().all(|s| s.resoc.as_deref() == Some("RESOC Leuven")));
+        assert!(doc
+            .sections
+            .iter()
+            .all(|s| s.resoc.as_deref() == Some("RESOC Leuven")));
         let last = doc.sections.last().unwrap();
-        assert_eq!(last.units.iter().filter(|u| u.kind == UnitKind::ListItem).count(), 2);
+        assert_eq!(
+            last.units.iter().filter(|u| u.kind == UnitKind::ListItem).count(),
+            2
+        );
     }
 
     #[test]
@@ -677,11 +697,35 @@ mod tests {
     fn bold_italic_and_parentheses_become_marks() {
         let (text, marks) = strip_markup("**Nadruk op overleg** en *soms* x");
         assert_eq!(text, "Nadruk op overleg en soms x");
-        assert_eq!(marks[0], Mark { start: 0, end: 17, kind: MarkKind::Bold });
-        assert_eq!(marks[1], Mark { start: 21, end: 25, kind: MarkKind::Italic });
-        let doc = seg("a.md", "# T\n\n- (initiëren van projecten)\n- trekker_rol blijft\n");
+        assert_eq!(
+            marks[0],
+            Mark {
+                start: 0,
+                end: 17,
+                kind: MarkKind::Bold
+            }
+        );
+        assert_eq!(
+            marks[1],
+            Mark {
+                start: 21,
+                end: 25,
+                kind: MarkKind::Italic
+            }
+        );
+        let doc = seg(
+            "a.md",
+            "# T\n\n- (initiëren van projecten)\n- trekker_rol blijft\n",
+        );
         let item = &doc.sections[0].units[1];
-        assert_eq!(item.marks, [Mark { start: 0, end: item.text.len(), kind: MarkKind::Paren }]);
+        assert_eq!(
+            item.marks,
+            [Mark {
+                start: 0,
+                end: item.text.len(),
+                kind: MarkKind::Paren
+            }]
+        );
         assert_eq!(doc.sections[0].units[2].text, "trekker_rol blijft");
     }
 
@@ -690,19 +734,27 @@ mod tests {
         let doc = seg("a.md", "# T\n\nHet RESOC organiseert **over-\nleg** met de partners. Oost-\nen West-Vlaanderen doen mee.\n");
         let units = &doc.sections[0].units;
         assert_eq!(units[1].text, "Het RESOC organiseert overleg met de partners.");
-        assert_eq!(&units[1].text[units[1].marks[0].start..units[1].marks[0].end], "overleg");
+        assert_eq!(
+            &units[1].text[units[1].marks[0].start..units[1].marks[0].end],
+            "overleg"
+        );
         assert_eq!(units[2].text, "Oost- en West-Vlaanderen doen mee.");
         assert_eq!(units[2].line, 4);
     }
 
     #[test]
     fn sentences_split_but_not_after_abbreviations() {
-        let spans = sentence_spans("Vb. een congres. Het RESOC o.a. overlegt, d.w.z. Meer. J. Peeters zegt dit.");
+        let spans =
+            sentence_spans("Vb. een congres. Het RESOC o.a. overlegt, d.w.z. Meer. J. Peeters zegt dit.");
         let text = "Vb. een congres. Het RESOC o.a. overlegt, d.w.z. Meer. J. Peeters zegt dit.";
         let parts: Vec<_> = spans.iter().map(|(s, e)| text[*s..*e].trim()).collect();
         assert_eq!(
             parts,
-            ["Vb. een congres.", "Het RESOC o.a. overlegt, d.w.z. Meer.", "J. Peeters zegt dit."]
+            [
+                "Vb. een congres.",
+                "Het RESOC o.a. overlegt, d.w.z. Meer.",
+                "J. Peeters zegt dit."
+            ]
         );
     }
 

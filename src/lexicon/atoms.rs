@@ -50,7 +50,10 @@ impl Atom {
         let w = fold(raw);
         if w == "*" {
             return if allow_any {
-                Ok(Atom { kind: AtomKind::Any, capitalized: false })
+                Ok(Atom {
+                    kind: AtomKind::Any,
+                    capitalized: false,
+                })
             } else {
                 Err("a lone '*' is not a cue word".into())
             };
@@ -68,7 +71,9 @@ impl Atom {
             _ => (false, core),
         };
         if core.is_empty() || core.contains(['*', '"']) {
-            return Err(format!("'{raw}' is not a valid pattern word (use word, \"word\", word*, *word or *word*)"));
+            return Err(format!(
+                "'{raw}' is not a valid pattern word (use word, \"word\", word*, *word or *word*)"
+            ));
         }
         if core.chars().any(char::is_whitespace) {
             return Err(format!("'{raw}' contains white space"));
@@ -265,7 +270,14 @@ mod tests {
     #[test]
     fn kinds_of_atoms_match_as_documented() {
         let mut set = AtomSet::default();
-        for w in ["overleg*", "*overleg", "project", "\"partner\"", "*financier*", "Streekoverleg"] {
+        for w in [
+            "overleg*",
+            "*overleg",
+            "project",
+            "\"partner\"",
+            "*financier*",
+            "Streekoverleg",
+        ] {
             set.add(Atom::parse(w, false).unwrap());
         }
         assert_eq!(matches(&set, "Overlegplatform"), ["overleg*"]);

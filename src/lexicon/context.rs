@@ -177,12 +177,14 @@ pub struct ContextRules {
 
 impl ContextRules {
     pub fn builtin() -> ContextRules {
-        ContextRules::parse(BUILTIN_CONTEXT_NAME, BUILTIN_CONTEXT, true).expect("built-in context lexicon is valid")
+        ContextRules::parse(BUILTIN_CONTEXT_NAME, BUILTIN_CONTEXT, true)
+            .expect("built-in context lexicon is valid")
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<ContextRules, LoadError> {
         let name = path.to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
         ContextRules::parse(&name, &text, false)
     }
 
@@ -200,15 +202,28 @@ impl ContextRules {
         for row in &rows {
             let f = &row.fields;
             if !(2..=6).contains(&f.len()) {
-                return Err(LoadError::new(file, row.line, format!("expected 2 to 5 columns (kind, pattern, factor, scope, window) and a note, found {}", f.len())));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!(
+                        "expected 2 to 5 columns (kind, pattern, factor, scope, window) and a note, found {}",
+                        f.len()
+                    ),
+                ));
             }
             let factor_of = |s: &str| -> Result<Option<f64>, LoadError> {
                 if s.is_empty() {
                     return Ok(None);
                 }
-                let v: f64 = s.parse().map_err(|_| LoadError::new(file, row.line, format!("factor '{s}' is not a number")))?;
+                let v: f64 = s
+                    .parse()
+                    .map_err(|_| LoadError::new(file, row.line, format!("factor '{s}' is not a number")))?;
                 if !v.is_finite() || !(0.0..=10.0).contains(&v) {
-                    return Err(LoadError::new(file, row.line, format!("factor {v} is outside [0, 10]")));
+                    return Err(LoadError::new(
+                        file,
+                        row.line,
+                        format!("factor {v} is outside [0, 10]"),
+                    ));
                 }
                 Ok(Some(v))
             };
@@ -220,17 +235,28 @@ impl ContextRules {
                     "italic" => typography.italic = v,
                     "heading" => typography.heading = v,
                     "parenthesis" => typography.parenthesis = v,
-                    other => return Err(LoadError::new(file, row.line, format!("unknown typography '{other}' (bold, italic, heading, parenthesis)"))),
+                    other => {
+                        return Err(LoadError::new(
+                            file,
+                            row.line,
+                            format!("unknown typography '{other}' (bold, italic, heading, parenthesis)"),
+                        ))
+                    }
                 }
                 continue;
             }
-            let kind = ContextKind::parse(f[0]).ok_or_else(|| LoadError::new(file, row.line, format!("unknown kind '{}'", f[0])))?;
+            let kind = ContextKind::parse(f[0])
+                .ok_or_else(|| LoadError::new(file, row.line, format!("unknown kind '{}'", f[0])))?;
             if f[1].is_empty() {
                 return Err(LoadError::new(file, row.line, "empty pattern"));
             }
             let key = (kind, crate::analyze::fold(f[1]));
             if let Some(first) = seen.get(&key) {
-                return Err(LoadError::new(file, row.line, format!("duplicate {} '{}' (first on line {first})", f[0], f[1])));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!("duplicate {} '{}' (first on line {first})", f[0], f[1]),
+                ));
             }
             seen.insert(key, row.line);
             let (dfactor, dscope, dwindow) = kind.defaults();
@@ -240,9 +266,12 @@ impl ContextRules {
             };
             let window = match f.get(4).copied().unwrap_or("") {
                 "" => dwindow,
-                s => s.parse().map_err(|_| LoadError::new(file, row.line, format!("window '{s}' is not a whole number")))?,
+                s => s.parse().map_err(|_| {
+                    LoadError::new(file, row.line, format!("window '{s}' is not a whole number"))
+                })?,
             };
-            let pattern = parse_pattern(f[1], &mut atoms, true).map_err(|e| LoadError::new(file, row.line, e))?;
+            let pattern =
+                parse_pattern(f[1], &mut atoms, true).map_err(|e| LoadError::new(file, row.line, e))?;
             rules.push(Rule {
                 kind,
                 text: f[1].to_string(),
@@ -305,7 +334,8 @@ mod tests {
         let head = "kind\tpattern\tfactor\tscope\twindow\n";
         let e = ContextRules::parse("c.tsv", &format!("{head}negatie\tniet\n"), false).unwrap_err();
         assert_eq!(e.to_string(), "c.tsv:2: unknown kind 'negatie'");
-        let e = ContextRules::parse("c.tsv", &format!("{head}hedge\tkan\t0.5\tsideways\n"), false).unwrap_err();
+        let e =
+            ContextRules::parse("c.tsv", &format!("{head}hedge\tkan\t0.5\tsideways\n"), false).unwrap_err();
         assert!(e.to_string().contains("unknown scope 'sideways'"));
         let e = ContextRules::parse("c.tsv", &format!("{head}hedge\tkan\nhedge\tKan\n"), false).unwrap_err();
         assert!(e.to_string().contains("c.tsv:3: duplicate hedge 'Kan'"));

@@ -147,7 +147,9 @@ fn noun_forms(word: &str, out: &mut Vec<String>) {
     let cs: Vec<char> = word.chars().collect();
     if cs.len() >= 3 {
         let n = cs.len();
-        if cs[n - 2] == cs[n - 3] && is_vowel(cs[n - 2]) && !is_vowel(cs[n - 1]) && cs[n - 2] != 'e' || (cs.len() >= 3 && cs[n-2]=='e' && cs[n-3]=='e' && !is_vowel(cs[n-1])) {
+        if cs[n - 2] == cs[n - 3] && is_vowel(cs[n - 2]) && !is_vowel(cs[n - 1]) && cs[n - 2] != 'e'
+            || (cs.len() >= 3 && cs[n - 2] == 'e' && cs[n - 3] == 'e' && !is_vowel(cs[n - 1]))
+        {
             let mut s: String = cs[..n - 2].iter().collect();
             s.push(cs[n - 1]);
             out.push(format!("{s}en"));
@@ -160,7 +162,9 @@ fn is_vowel(c: char) -> bool {
 }
 
 fn ends_in_consonant(w: &str) -> bool {
-    w.chars().next_back().is_some_and(|c| c.is_alphabetic() && !is_vowel(c))
+    w.chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() && !is_vowel(c))
 }
 
 /// "…CVC" with a single short vowel: the consonant doubles before -en (congres →
@@ -185,7 +189,11 @@ fn open_syllable(stem: &str) -> bool {
 
 /// 't kofschip: stems ending in t, k, f, s, ch or p take -te/-ten/-t.
 fn ends_voiceless(stem: &str) -> bool {
-    stem.ends_with("ch") || stem.chars().next_back().is_some_and(|c| matches!(c, 't' | 'k' | 'f' | 's' | 'p' | 'x'))
+    stem.ends_with("ch")
+        || stem
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, 't' | 'k' | 'f' | 's' | 'p' | 'x'))
 }
 
 #[cfg(test)]
@@ -201,8 +209,22 @@ mod tests {
 
     #[test]
     fn verbs_get_present_past_and_participles() {
-        has("adviseren", &["adviseer", "adviseert", "adviseerde", "adviseerden", "geadviseerd", "adviserend", "adviserende"]);
-        has("ondersteunen", &["ondersteun", "ondersteunt", "ondersteunde", "ondersteund"]);
+        has(
+            "adviseren",
+            &[
+                "adviseer",
+                "adviseert",
+                "adviseerde",
+                "adviseerden",
+                "geadviseerd",
+                "adviserend",
+                "adviserende",
+            ],
+        );
+        has(
+            "ondersteunen",
+            &["ondersteun", "ondersteunt", "ondersteunde", "ondersteund"],
+        );
         has("initieren", &["initieer", "initieert", "geinitieerd"]);
         has("organiseren", &["organiseert", "organiseerde", "georganiseerd"]);
         has("samenbrengen", &["samenbreng", "samenbrengt", "samengebrengd"]);

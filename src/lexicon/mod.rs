@@ -73,7 +73,8 @@ impl Lexicon {
 
     pub fn from_file(path: &std::path::Path) -> Result<Lexicon, LoadError> {
         let name = path.to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
         Lexicon::parse(&name, &text, false)
     }
 
@@ -89,18 +90,39 @@ impl Lexicon {
             let f = &row.fields;
             if f[0].eq_ignore_ascii_case("@category") {
                 if !(3..=4).contains(&f.len()) {
-                    return Err(LoadError::new(file, row.line, format!("@category takes a name, a pole and an optional description; found {} columns", f.len())));
+                    return Err(LoadError::new(
+                        file,
+                        row.line,
+                        format!(
+                            "@category takes a name, a pole and an optional description; found {} columns",
+                            f.len()
+                        ),
+                    ));
                 }
                 let name = f[1];
                 if name.is_empty() || name.contains(char::is_whitespace) {
-                    return Err(LoadError::new(file, row.line, format!("bad category name '{name}'")));
+                    return Err(LoadError::new(
+                        file,
+                        row.line,
+                        format!("bad category name '{name}'"),
+                    ));
                 }
-                let pole: f64 = f[2].parse().map_err(|_| LoadError::new(file, row.line, format!("pole '{}' is not a number", f[2])))?;
+                let pole: f64 = f[2].parse().map_err(|_| {
+                    LoadError::new(file, row.line, format!("pole '{}' is not a number", f[2]))
+                })?;
                 if !(-1.0..=1.0).contains(&pole) {
-                    return Err(LoadError::new(file, row.line, format!("pole {pole} is outside [-1, 1]")));
+                    return Err(LoadError::new(
+                        file,
+                        row.line,
+                        format!("pole {pole} is outside [-1, 1]"),
+                    ));
                 }
                 if by_name.contains_key(name) {
-                    return Err(LoadError::new(file, row.line, format!("category '{name}' is declared twice")));
+                    return Err(LoadError::new(
+                        file,
+                        row.line,
+                        format!("category '{name}' is declared twice"),
+                    ));
                 }
                 by_name.insert(name.to_string(), categories.len() as CategoryId);
                 categories.push(Category {
@@ -111,29 +133,65 @@ impl Lexicon {
                 continue;
             }
             if f[0].starts_with('@') {
-                return Err(LoadError::new(file, row.line, format!("unknown directive '{}'", f[0])));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!("unknown directive '{}'", f[0]),
+                ));
             }
             if !(3..=4).contains(&f.len()) {
-                return Err(LoadError::new(file, row.line, format!("expected 3 or 4 columns (cue, category, weight, note), found {}", f.len())));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!(
+                        "expected 3 or 4 columns (cue, category, weight, note), found {}",
+                        f.len()
+                    ),
+                ));
             }
             let cue_text = f[0];
             if cue_text.is_empty() {
                 return Err(LoadError::new(file, row.line, "empty cue"));
             }
             let Some(&category) = by_name.get(f[1]) else {
-                return Err(LoadError::new(file, row.line, format!("unknown category '{}' (declare it with @category before use)", f[1])));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!(
+                        "unknown category '{}' (declare it with @category before use)",
+                        f[1]
+                    ),
+                ));
             };
-            let weight: f64 = f[2].parse().map_err(|_| LoadError::new(file, row.line, format!("weight '{}' is not a number", f[2])))?;
+            let weight: f64 = f[2]
+                .parse()
+                .map_err(|_| LoadError::new(file, row.line, format!("weight '{}' is not a number", f[2])))?;
             if !weight.is_finite() || !(0.0..=10.0).contains(&weight) {
-                return Err(LoadError::new(file, row.line, format!("weight {weight} is outside [0, 10]")));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!("weight {weight} is outside [0, 10]"),
+                ));
             }
-            let key = crate::analyze::fold(cue_text).split_whitespace().collect::<Vec<_>>().join(" ");
-            let key = if cue_text.chars().next().is_some_and(char::is_uppercase) { format!("^{key}") } else { key };
+            let key = crate::analyze::fold(cue_text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key = if cue_text.chars().next().is_some_and(char::is_uppercase) {
+                format!("^{key}")
+            } else {
+                key
+            };
             if let Some(first) = seen.get(&key) {
-                return Err(LoadError::new(file, row.line, format!("duplicate cue '{cue_text}' (first on line {first})")));
+                return Err(LoadError::new(
+                    file,
+                    row.line,
+                    format!("duplicate cue '{cue_text}' (first on line {first})"),
+                ));
             }
             seen.insert(key, row.line);
-            let pattern = parse_pattern(cue_text, &mut atoms, false).map_err(|e| LoadError::new(file, row.line, e))?;
+            let pattern =
+                parse_pattern(cue_text, &mut atoms, false).map_err(|e| LoadError::new(file, row.line, e))?;
             cues.push(Cue {
                 text: cue_text.to_string(),
                 category,
@@ -143,7 +201,11 @@ impl Lexicon {
             });
         }
         if cues.is_empty() {
-            return Err(LoadError::new(file, rows.last().map_or(1, |r| r.line), "the lexicon has no cues"));
+            return Err(LoadError::new(
+                file,
+                rows.last().map_or(1, |r| r.line),
+                "the lexicon has no cues",
+            ));
         }
         let mut first_atom = vec![Vec::new(); atoms.len()];
         for (i, cue) in cues.iter().enumerate() {
@@ -171,7 +233,8 @@ impl Lexicon {
 mod tests {
     use super::*;
 
-    const HEAD: &str = "cue\tcategory\tweight\tnote\n@category\toverleg\t-1\tOverleg\n@category\tproject\t1\n";
+    const HEAD: &str =
+        "cue\tcategory\tweight\tnote\n@category\toverleg\t-1\tOverleg\n@category\tproject\t1\n";
 
     fn err(body: &str) -> LoadError {
         Lexicon::parse("lex.tsv", &format!("{HEAD}{body}"), false).unwrap_err()
@@ -190,21 +253,40 @@ mod tests {
 
     #[test]
     fn errors_name_the_line_and_problem() {
-        assert_eq!(err("overleg\toverleg\n").to_string(), "lex.tsv:4: expected 3 or 4 columns (cue, category, weight, note), found 2");
+        assert_eq!(
+            err("overleg\toverleg\n").to_string(),
+            "lex.tsv:4: expected 3 or 4 columns (cue, category, weight, note), found 2"
+        );
         assert_eq!(err("\toverleg\t1\n").line, 4);
         assert!(err("\toverleg\t1\n").to_string().contains("empty cue"));
-        assert!(err("overleg\toverleg\tveel\n").to_string().contains("weight 'veel' is not a number"));
-        assert!(err("overleg\toverleg\t-2\n").to_string().contains("outside [0, 10]"));
-        assert!(err("overleg\tadvies\t1\n").to_string().contains("unknown category 'advies'"));
+        assert!(err("overleg\toverleg\tveel\n")
+            .to_string()
+            .contains("weight 'veel' is not a number"));
+        assert!(err("overleg\toverleg\t-2\n")
+            .to_string()
+            .contains("outside [0, 10]"));
+        assert!(err("overleg\tadvies\t1\n")
+            .to_string()
+            .contains("unknown category 'advies'"));
         let dup = err("overleg\toverleg\t1\nOverleg \toverleg\t1\noverleg\tproject\t1\n");
-        assert_eq!(dup.to_string(), "lex.tsv:6: duplicate cue 'overleg' (first on line 4)");
-        assert!(err("ov*er\toverleg\t1\n").to_string().starts_with("lex.tsv:4: 'ov*er' is not a valid pattern word"));
+        assert_eq!(
+            dup.to_string(),
+            "lex.tsv:6: duplicate cue 'overleg' (first on line 4)"
+        );
+        assert!(err("ov*er\toverleg\t1\n")
+            .to_string()
+            .starts_with("lex.tsv:4: 'ov*er' is not a valid pattern word"));
         assert!(err("@category\tx\t3\n").to_string().contains("pole 3 is outside"));
     }
 
     #[test]
     fn a_good_file_compiles_cues_and_index() {
-        let lex = Lexicon::parse("l.tsv", &format!("{HEAD}overleg*\toverleg\t1\nbrengen ... samen\toverleg\t0.8\n"), false).unwrap();
+        let lex = Lexicon::parse(
+            "l.tsv",
+            &format!("{HEAD}overleg*\toverleg\t1\nbrengen ... samen\toverleg\t0.8\n"),
+            false,
+        )
+        .unwrap();
         assert_eq!(lex.cues.len(), 2);
         assert_eq!(lex.cues[1].pattern.gap_before, [false, true]);
         assert_eq!(lex.first_atom.iter().map(Vec::len).sum::<usize>(), 2);

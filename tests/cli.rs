@@ -1,0 +1,315 @@
+//! End-to-end tests: the real binary on real files.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+
+fn streekpact() -> assert_cmd::Command {
+    cargo_bin_cmd!("streekpact")
+}
+
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    r.records()
+        .map(|rec| {
+            header
+                .iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn overview_document_yields_one_row_per_resoc_and_none_for_its_introduction() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus/overzicht-west-vlaanderen.txt", "-o"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("RESOC").and(predicate::str::contains("95% CI")));
+    let resocs = csv_rows(&out.path().join("resocs.csv"));
+    let names: Vec<&str> = resocs.iter().map(|r| r["resoc"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "RESOC Brugge",
+            "RESOC Midden-West-Vlaanderen",
+            "RESOC Oostende",
+            "RESOC Zuid-West-Vlaanderen"
+        ]
+    );
+    let sections = csv_rows(&out.path().join("sections.csv"));
+    assert_eq!(sections[0]["resoc"], "", "the introduction belongs to no RESOC");
+    assert!(sections[0]["title"].starts_with("De rol van het RESOC"));
+    let oostende = &resocs[2];
+    assert_eq!(oostende["theme_dependent"], "true");
+    // Every number traces back: the section weights add up from matches.csv.
+    let matches = csv_rows(&out.path().join("matches.csv"));
+    for r in &resocs {
+        let sum: f64 = matches
+            .iter()
+            .filter(|m| m["resoc"] == r["resoc"])
+            .map(|m| m["contribution"].parse::<f64>().unwrap())
+            .sum();
+        let total: f64 =
+            r["overleg_weight"].parse::<f64>().unwrap() + r["project_weight"].parse::<f64>().unwrap();
+        assert!((sum - total).abs() < 1e-3, "{}: {sum} vs {total}", r["resoc"]);
+    }
+}
+
+#[test]
+fn bundled_corpus_scores_cleanly_with_a_full_manifest() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let files = files_of(out.path());
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        ["manifest.json", "matches.csv", "resocs.csv", "sections.csv"]
+    );
+    let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    let inputs = manifest["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 11);
+    for i in inputs {
+        assert_eq!(i["status"], "read");
+        assert_eq!(i["sha256"].as_str().unwrap().len(), 64);
+        assert!(i["path"].as_str().unwrap().starts_with("corpus/"));
+    }
+    assert_eq!(manifest["lexicon"]["builtin"], true);
+    assert_eq!(manifest["lexicon"]["sha256"].as_str().unwrap().len(), 64);
+    assert!(manifest["stemmer"].as_str().unwrap().contains("Dutch"));
+    assert_eq!(manifest["counts"]["resocs"], 14);
+    assert_eq!(csv_rows(&out.path().join("resocs.csv")).len(), 14);
+}
+
+#[test]
+fn outputs_are_byte_identical_across_runs_and_thread_counts() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let c = tempfile::tempdir().unwrap();
+    for (dir, threads) in [(&a, "1"), (&b, "2"), (&c, "2")] {
+        streekpact()
+            .args([
+                "score",
+                "corpus",
+                "tests/fixtures/validity/pacts",
+                "--threads",
+                threads,
+                "-o",
+            ])
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    let (fa, fb, fc) = (files_of(a.path()), files_of(b.path()), files_of(c.path()));
+    for name in ["resocs.csv", "sections.csv", "matches.csv"] {
+        assert!(fa[name] == fb[name], "{name} differs between 1 and 2 threads");
+    }
+    // Same command, same options: the whole folder, manifest included, is identical
+    // apart from the output folder named on the command line.
+    let strip = |m: &[u8], dir: &Path| String::from_utf8_lossy(m).replace(&*dir.to_string_lossy(), "OUT");
+    assert_eq!(
+        strip(&fb["manifest.json"], b.path()),
+        strip(&fc["manifest.json"], c.path())
+    );
+    for name in ["resocs.csv", "sections.csv", "matches.csv"] {
+        assert!(fb[name] == fc[name]);
+    }
+}
+
+#[test]
+fn a_lexicon_error_names_file_and_line_and_touches_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("resocs.csv"), "earlier results\n").unwrap();
+    let lex = dir.path().join("bad.tsv");
+    fs::write(
+        &lex,
+        "cue\tcategory\tweight\n@category\toverleg\t-1\n@category\tproject\t1\noverleg*\toverleg\t1\nadvies\tadviezen\t1\n",
+    )
+    .unwrap();
+    streekpact()
+        .args(["score", "corpus", "--lexicon"])
+        .arg(&lex)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.tsv:5: unknown category 'adviezen'"));
+    assert_eq!(
+        fs::read_to_string(out.join("resocs.csv")).unwrap(),
+        "earlier results\n"
+    );
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 1, "no other file may appear");
+}
+
+#[test]
+fn broken_files_are_named_and_skipped_while_the_rest_is_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("pacts");
+    fs::create_dir(&input).unwrap();
+    fs::write(
+        input.join("kempen.md"),
+        "# Streekpact RESOC Kempen\n\nHet RESOC trekt zelf de projecten.\n",
+    )
+    .unwrap();
+    fs::write(input.join("brochure.pdf"), b"%PDF-1.4 binary").unwrap();
+    fs::write(
+        input.join("oud.txt"),
+        b"RESOC Mechelen organiseert overleg \xe9\xe9n keer.\n",
+    )
+    .unwrap();
+    fs::write(input.join("leeg.md"), "\n\n").unwrap();
+    let out = dir.path().join("out");
+    streekpact()
+        .args(["score"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("pacts/brochure.pdf: unsupported file type '.pdf'")
+                .and(predicate::str::contains("pacts/oud.txt: not valid UTF-8"))
+                .and(predicate::str::contains("pacts/leeg.md: empty file")),
+        );
+    let resocs = csv_rows(&out.join("resocs.csv"));
+    assert_eq!(resocs.len(), 1);
+    assert_eq!(resocs[0]["resoc"], "RESOC Kempen");
+    assert_eq!(resocs[0]["type"], "project");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let statuses: Vec<(String, String)> = manifest["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("pacts/brochure.pdf".to_string(), "skipped".to_string()),
+            ("pacts/kempen.md".into(), "read".into()),
+            ("pacts/leeg.md".into(), "skipped".into()),
+            ("pacts/oud.txt".into(), "skipped".into())
+        ]
+    );
+    assert_eq!(manifest["counts"]["skipped"], 3);
+}
+
+#[test]
+fn a_missing_input_is_reported_and_counted() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus/kempen.md", "no/such/folder", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
+    assert_eq!(csv_rows(&out.path().join("resocs.csv")).len(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    streekpact().args(["score"]).assert().code(2);
+    streekpact()
+        .args(["score", "corpus", "--threads", "0", "-o", "/tmp/x"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn explain_shows_sections_sentences_and_modifiers() {
+    streekpact()
+        .args(["explain", "Waas en Dender", "corpus/waas-en-dender.md"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("RESOC Waas en Dender — overleg")
+                .and(predicate::str::contains("line "))
+                .and(predicate::str::contains("bold×1.5"))
+                .and(predicate::str::contains("parenthesis×0.5"))
+                .and(predicate::str::contains("counts ")),
+        );
+    streekpact()
+        .args(["explain", "Kempen", "corpus/waas-en-dender.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no RESOC 'Kempen'"));
+}
+
+#[test]
+fn excel_dialect_has_bom_semicolons_decimal_commas_and_crlf() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus/overzicht-west-vlaanderen.txt", "--excel", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let bytes = fs::read(out.path().join("resocs.csv")).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFresoc;score;"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("\r\n"));
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[0], "RESOC Brugge");
+    assert!(rec[1].contains(','), "decimal comma expected in {:?}", &rec[1]);
+    assert!(rec[1].replace(',', ".").parse::<f64>().is_ok());
+}
+
+#[test]
+fn formula_like_text_from_documents_is_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let pact = dir.path().join("limburg.md");
+    fs::write(
+        &pact,
+        "# Streekpact RESOC Limburg\n\n=HYPERLINK(\"http://x\") het RESOC trekt projecten.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    streekpact()
+        .args(["score"])
+        .arg(&pact)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let matches = csv_rows(&out.join("matches.csv"));
+    assert!(
+        matches[0]["context"].starts_with("'=HYPERLINK"),
+        "{:?}",
+        matches[0]["context"]
+    );
+}

@@ -1,0 +1,112 @@
+//! Invariants that must hold for any input.
+
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+use streekpact::analyze::{analyze_section, Analyzer};
+use streekpact::lexicon::{ContextRules, Lexicon};
+use streekpact::matching::match_section;
+use streekpact::registry::Registry;
+use streekpact::scoring::{unit_evidence, Totals};
+use streekpact::segment::{segment_document, Unit, UnitKind};
+
+fn evidence(text: &str) -> Totals {
+    let lex = Lexicon::builtin();
+    let ctx = ContextRules::builtin();
+    let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
+    let mut units = Vec::new();
+    for s in &doc.sections {
+        let a = analyze_section(s);
+        for f in match_section(s, &a, &lex, &ctx) {
+            units.push(unit_evidence(&f, &lex));
+        }
+    }
+    Totals::of(&units)
+}
+
+/// Words for random role sentences: cues, actors and fillers, but no hedge,
+/// emphasis or time words (whose windows an inserted word could shift).
+const WORDS: &[&str] = &[
+    "het",
+    "RESOC",
+    "organiseert",
+    "overleg",
+    "trekt",
+    "projecten",
+    "brengt",
+    "partners",
+    "samen",
+    "voert",
+    "uit",
+    "de",
+    "provincie",
+    "adviseert",
+    "financiert",
+    "initiatieven",
+    "neemt",
+    "trekkersrol",
+    "op",
+    "een",
+    "regio",
+    "bedrijven",
+    "en",
+    "voor",
+    "platform",
+    "studiedag",
+    "ondersteunt",
+    "stelt",
+    "pact",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tokens_are_exactly_the_uax29_words(text in "\\PC{0,200}") {
+        let unit = Unit { text: text.clone(), line: 1, kind: UnitKind::Sentence, marks: vec![], lead: None };
+        let mut a = Analyzer::new();
+        let got: Vec<(usize, &str)> = a
+            .tokenize_unit(&unit)
+            .iter()
+            .map(|t| (t.start as usize, &text[t.start as usize..t.end as usize]))
+            .collect();
+        let want: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn segmentation_never_panics_and_keeps_spans_in_bounds(text in "(\\PC|\n|\\*\\*|#|- |\\(|\\)){0,400}") {
+        let doc = segment_document("x.md", &text, &Registry::builtin());
+        let lines = text.lines().count().max(1);
+        for s in &doc.sections {
+            prop_assert!(s.line_start >= 1 && s.line_end <= lines.max(s.line_start));
+            for u in &s.units {
+                for m in &u.marks {
+                    prop_assert!(m.start <= m.end && m.end <= u.text.len());
+                    prop_assert!(u.text.is_char_boundary(m.start) && u.text.is_char_boundary(m.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_negation_never_raises_a_pole(
+        words in prop::collection::vec(prop::sample::select(WORDS), 3..16),
+        at in 0usize..16,
+        trigger in prop::sample::select(&["niet", "geen", "nooit", "zonder"][..]),
+    ) {
+        let plain = words.join(" ");
+        let mut negated_words = words.clone();
+        negated_words.insert(at.min(words.len()), trigger);
+        let negated = negated_words.join(" ");
+        let (before, after) = (evidence(&format!("{plain}.")), evidence(&format!("{negated}.")));
+        prop_assert!(after.overleg <= before.overleg + 1e-9, "{} -> {}: overleg {} -> {}", plain, negated, before.overleg, after.overleg);
+        prop_assert!(after.project <= before.project + 1e-9, "{} -> {}: project {} -> {}", plain, negated, before.project, after.project);
+    }
+
+    #[test]
+    fn scoring_is_deterministic(words in prop::collection::vec(prop::sample::select(WORDS), 3..30)) {
+        let text = words.join(" ");
+        prop_assert_eq!(evidence(&text), evidence(&text));
+    }
+}
