@@ -49,6 +49,8 @@ pub struct CueMatch {
     pub byte_end: usize,
     /// The matched words, " … " where a gap was skipped.
     pub matched: String,
+    /// Snowball stem of the first matched word (for the audit trail and lexicon work).
+    pub stem: String,
     pub negated: bool,
     pub modifiers: Vec<Modifier>,
     pub actor: Actor,
@@ -330,6 +332,7 @@ pub fn match_section(
                 byte_start: tokens[first].start as usize,
                 byte_end: tokens[last].end as usize,
                 matched: surface(&unit.text, tokens, &m.positions),
+                stem: analyzed.analyzer.form(tokens[first].form).stem.clone(),
                 negated: negation.is_some(),
                 modifiers,
                 actor,

@@ -285,6 +285,7 @@ pub const MATCH_COLUMNS: &[&str] = &[
     "actor",
     "contribution",
     "lexicon_line",
+    "stem",
 ];
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
@@ -333,6 +334,7 @@ fn matches_csv(run: &RunResult, instruments: &Instruments, d: Dialect) -> std::i
                         safe_text(&m.actor.label()),
                         d.number(e.contribution(i)),
                         cue.line.to_string(),
+                        safe_text(&m.stem),
                     ])?;
                 }
             }
@@ -351,7 +353,7 @@ fn manifest_json(
     let manifest = Manifest {
         tool: "streekpact",
         version: TOOL_VERSION,
-        git_commit: option_env!("STREEKPACT_GIT_COMMIT").unwrap_or("unknown"),
+        git_commit: env!("STREEKPACT_GIT_COMMIT"),
         options,
         stemmer: STEMMER,
         lexicon: &instruments.lexicon.source,

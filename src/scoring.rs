@@ -391,6 +391,7 @@ mod tests {
             byte_start: 0,
             byte_end: 0,
             matched: String::new(),
+            stem: String::new(),
             negated: false,
             modifiers: vec![],
             actor: crate::matching::Actor::Unknown,
