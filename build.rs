@@ -19,6 +19,10 @@ fn main() {
         .ok()
         .filter(|o| o.status.success())
         .is_some_and(|o| !o.stdout.is_empty());
-    let commit = if dirty && commit != "unknown" { format!("{commit}-modified") } else { commit };
+    let commit = if dirty && commit != "unknown" {
+        format!("{commit}-modified")
+    } else {
+        commit
+    };
     println!("cargo:rustc-env=STREEKPACT_GIT_COMMIT={commit}");
 }

@@ -1,1 +1,249 @@
-fn main() {}
+//! Stage and end-to-end benchmarks on generated, illustrative pacts
+//! (`benches/support/gen.rs`; not real streekpacten).
+//!
+//! ```text
+//! CARGO_TARGET_DIR=/work/target-helper cargo bench --bench pipeline -- --quick
+//! CARGO_TARGET_DIR=/work/target-helper cargo bench --bench pipeline -- match
+//! ```
+//!
+//! Every group reports `Throughput::Bytes` of the input text, so criterion prints MB/s
+//! per stage that can be compared with each other and with the whole process
+//! (`benches/whole_process.sh`). The stage inputs are computed once, outside the
+//! timing: `analyze` gets segmented sections, `match` gets analyzed sections, `score`
+//! gets findings, `write` gets a finished run. Short settings (10 samples, 3 s) keep a
+//! run of all groups at about half a minute on the 2-core VM.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+
+use streekpact::analyze::{analyze_section, AnalyzedSection};
+use streekpact::ingest::decode_document;
+use streekpact::lexicon::{ContextRules, Lexicon};
+use streekpact::matching::{match_section, UnitFindings};
+use streekpact::pipeline::{self, Instruments};
+use streekpact::registry::Registry;
+use streekpact::report::{self, Dialect, RunOptions};
+use streekpact::scoring::{score_resoc, unit_evidence, ScoringOptions, SectionTotals, Totals, UnitEvidence};
+use streekpact::segment::{segment_document, Section};
+
+#[path = "support/gen.rs"]
+mod gen;
+
+const SEED: u64 = 20_260_101;
+/// The single large document of the stage benchmarks.
+const DOC_BYTES: usize = 1 << 20;
+/// The corpus of the end-to-end benchmark.
+const E2E_FILES: usize = 20;
+const E2E_KB: usize = 50;
+
+fn instruments() -> Instruments {
+    Instruments {
+        lexicon: Lexicon::builtin(),
+        context: ContextRules::builtin(),
+        registry: Registry::builtin(),
+    }
+}
+
+/// The inputs of each stage, computed once.
+struct Fixture {
+    name: String,
+    raw: Vec<u8>,
+    text: String,
+    sections: Vec<Section>,
+    analyzed: Vec<AnalyzedSection>,
+    findings: Vec<Vec<UnitFindings>>,
+}
+
+fn fixture(ins: &Instruments) -> Fixture {
+    let name = "pact-1mb.md".to_string();
+    let raw = gen::pact(SEED, DOC_BYTES).into_bytes();
+    // The generator's promises, checked where it is used (a harness = false bench
+    // runs no #[test]s).
+    assert_eq!(
+        raw,
+        gen::pact(SEED, DOC_BYTES).into_bytes(),
+        "same seed, same bytes"
+    );
+    assert!(raw.starts_with(b"# Streekpact RESOC "));
+    assert!(String::from_utf8_lossy(&raw[..400]).contains(gen::NOTE));
+    assert_eq!(gen::resoc_names().len(), 15);
+    let (text, _, _) = decode_document(&name, &raw).expect("generated text decodes");
+    let sections = segment_document(&name, &text, &ins.registry).sections;
+    let analyzed: Vec<AnalyzedSection> = sections.iter().map(analyze_section).collect();
+    let findings = sections
+        .iter()
+        .zip(&analyzed)
+        .map(|(s, a)| match_section(s, a, &ins.lexicon, &ins.context))
+        .collect();
+    let units: usize = sections.iter().map(|s| s.units.len()).sum();
+    let tokens: usize = analyzed.iter().map(AnalyzedSection::token_count).sum();
+    eprintln!(
+        "fixture: {} bytes, {} sections, {units} units, {tokens} tokens",
+        raw.len(),
+        sections.len()
+    );
+    Fixture {
+        name,
+        raw,
+        text,
+        sections,
+        analyzed,
+        findings,
+    }
+}
+
+/// What `pipeline::score_resocs` does per RESOC, for a document whose sections all
+/// belong to one RESOC (the generated pact names one in its title).
+fn score_document(
+    sections: &[Section],
+    findings: &[Vec<UnitFindings>],
+    lexicon: &Lexicon,
+    opts: &ScoringOptions,
+) -> f64 {
+    let mut units: Vec<UnitEvidence> = Vec::new();
+    let mut totals: Vec<SectionTotals> = Vec::with_capacity(sections.len());
+    for f in findings {
+        let evidence: Vec<UnitEvidence> = f.iter().map(|u| unit_evidence(u, lexicon)).collect();
+        totals.push(SectionTotals {
+            totals: Totals::of(&evidence),
+            evidence_units: evidence.iter().filter(|e| e.overleg + e.project > 0.0).count(),
+            theme_statement: f.iter().any(|u| u.theme_statement),
+            unclear_statement: f.iter().any(|u| u.unclear_statement),
+        });
+        units.extend(evidence);
+    }
+    let name = sections[0].resoc.as_deref().unwrap_or("RESOC ?");
+    let score = score_resoc(name, &units, &totals, opts);
+    score.score.unwrap_or(0.0)
+}
+
+fn stages(c: &mut Criterion) {
+    let ins = instruments();
+    let fx = fixture(&ins);
+    let bytes = fx.raw.len() as u64;
+
+    let mut g = c.benchmark_group("ingest");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("decode_document", |b| {
+        b.iter(|| decode_document(black_box(&fx.name), black_box(&fx.raw)).map(|d| d.0.len()))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("segment");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("segment_document", |b| {
+        b.iter(|| segment_document(black_box(&fx.name), black_box(&fx.text), &ins.registry))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("analyze");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("analyze_section/all", |b| {
+        b.iter(|| {
+            black_box(&fx.sections)
+                .iter()
+                .map(|s| analyze_section(s).token_count())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("match");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("match_section/all", |b| {
+        b.iter(|| {
+            black_box(&fx.sections)
+                .iter()
+                .zip(&fx.analyzed)
+                .map(|(s, a)| match_section(s, a, &ins.lexicon, &ins.context).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("score");
+    g.throughput(Throughput::Bytes(bytes));
+    let defaults = ScoringOptions::default();
+    g.bench_function("evidence+score_resoc", |b| {
+        b.iter(|| score_document(&fx.sections, black_box(&fx.findings), &ins.lexicon, &defaults))
+    });
+    let no_bootstrap = ScoringOptions {
+        replicates: 0,
+        ..defaults
+    };
+    g.bench_function("evidence+score_resoc/no_bootstrap", |b| {
+        b.iter(|| score_document(&fx.sections, black_box(&fx.findings), &ins.lexicon, &no_bootstrap))
+    });
+    g.finish();
+
+    // `write` needs a whole RunResult: run the pipeline once on the same document.
+    let input = tempfile::tempdir().expect("tempdir");
+    let pact = input.path().join(&fx.name);
+    std::fs::write(&pact, &fx.raw).expect("write input");
+    let run = pipeline::run(std::slice::from_ref(&pact), &ins, &defaults);
+    let options = RunOptions {
+        command: vec!["bench".into()],
+        inputs: vec![pact.to_string_lossy().into_owned()],
+        out: "out".into(),
+        dialect: Dialect::Plain,
+        scoring: defaults,
+    };
+    let out = tempfile::tempdir().expect("tempdir");
+    let written = report::write_outputs(out.path(), &run, &ins, &options).expect("write outputs");
+    let out_bytes: u64 = written
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    eprintln!("write: {} output bytes for {bytes} input bytes", out_bytes);
+    let mut g = c.benchmark_group("write");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("write_outputs", |b| {
+        b.iter(|| report::write_outputs(out.path(), black_box(&run), &ins, &options).expect("write"))
+    });
+    g.finish();
+}
+
+fn end_to_end(c: &mut Criterion) {
+    let ins = instruments();
+    let opts = ScoringOptions::default();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("pacts");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let mut bytes = 0u64;
+    for (name, text) in gen::corpus(SEED, E2E_FILES, E2E_KB) {
+        bytes += text.len() as u64;
+        std::fs::write(root.join(name), text).expect("write corpus");
+    }
+    let inputs: Vec<PathBuf> = vec![root];
+
+    let mut g = c.benchmark_group("end_to_end");
+    g.throughput(Throughput::Bytes(bytes));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        g.bench_function(format!("run/{E2E_FILES}x{E2E_KB}KB/threads={threads}"), |b| {
+            b.iter_batched(
+                || (),
+                |()| pool.install(|| pipeline::run(black_box(&inputs), &ins, &opts)),
+                // The RunResult is dropped outside the timing.
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = stages, end_to_end
+}
+criterion_main!(benches);

@@ -15,6 +15,14 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// far larger is almost certainly not a pact and would only cost memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// How files are read: options that apply to every input.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestOptions {
+    /// WHATWG label of the encoding to use for .txt/.md files without a BOM instead of
+    /// detecting it (`--encoding windows-1252`).
+    pub encoding: Option<String>,
+}
+
 /// One file to read, with the name under which it appears in every output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
@@ -170,7 +178,7 @@ fn root_name_of(path: &Path) -> String {
 }
 
 /// Reads, hashes and decodes one file.
-pub fn read_input(file: &InputFile) -> IngestOutcome {
+pub fn read_input(file: &InputFile, options: &IngestOptions) -> IngestOutcome {
     let mut outcome = IngestOutcome {
         name: file.name.clone(),
         bytes: 0,
@@ -189,7 +197,7 @@ pub fn read_input(file: &InputFile) -> IngestOutcome {
     };
     outcome.bytes = bytes.len() as u64;
     outcome.sha256 = sha256_hex(&bytes);
-    outcome.result = decode_document(&file.name, &bytes).map(|(text, format, encoding)| Document {
+    outcome.result = decode_document(&file.name, &bytes, options).map(|(text, format, encoding)| Document {
         name: file.name.clone(),
         text,
         bytes: bytes.len() as u64,
@@ -227,6 +235,7 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, IngestError> {
 pub fn decode_document(
     name: &str,
     bytes: &[u8],
+    _options: &IngestOptions,
 ) -> Result<(String, &'static str, &'static str), IngestError> {
     let ext = Path::new(name)
         .extension()
@@ -301,7 +310,8 @@ mod tests {
 
     #[test]
     fn strips_bom_and_reports_encoding() {
-        let (text, format, enc) = decode_document("a.md", b"\xEF\xBB\xBF# Titel\n").unwrap();
+        let (text, format, enc) =
+            decode_document("a.md", b"\xEF\xBB\xBF# Titel\n", &IngestOptions::default()).unwrap();
         assert_eq!(text, "# Titel\n");
         assert_eq!(format, "markdown");
         assert_eq!(enc, "UTF-8 (BOM)");
@@ -310,23 +320,23 @@ mod tests {
     #[test]
     fn rejects_bad_input_with_reasons() {
         assert_eq!(
-            decode_document("a.txt", b"ab\xFFcd").unwrap_err(),
+            decode_document("a.txt", b"ab\xFFcd", &IngestOptions::default()).unwrap_err(),
             IngestError::NotUtf8(2)
         );
         assert_eq!(
-            decode_document("a.pdf", b"%PDF").unwrap_err(),
+            decode_document("a.pdf", b"%PDF", &IngestOptions::default()).unwrap_err(),
             IngestError::UnsupportedExtension("pdf".into())
         );
         assert_eq!(
-            decode_document("a.txt", b"  \n ").unwrap_err(),
+            decode_document("a.txt", b"  \n ", &IngestOptions::default()).unwrap_err(),
             IngestError::Empty
         );
         assert_eq!(
-            decode_document("a.txt", b"a\0b").unwrap_err(),
+            decode_document("a.txt", b"a\0b", &IngestOptions::default()).unwrap_err(),
             IngestError::Binary(1)
         );
         assert_eq!(
-            decode_document("README", b"x").unwrap_err(),
+            decode_document("README", b"x", &IngestOptions::default()).unwrap_err(),
             IngestError::NoExtension
         );
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use streekpact::ingest::IngestOptions;
 use streekpact::pipeline::{run, Instruments};
 use streekpact::report::{summary_table, write_outputs, Dialect, RunOptions};
 use streekpact::scoring::ScoringOptions;
@@ -52,6 +53,9 @@ struct InstrumentArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Encoding of .txt/.md files without a BOM (e.g. windows-1252), instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
 }
 
 #[derive(Args)]
@@ -110,7 +114,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn prepare(args: &InstrumentArgs) -> Result<(Instruments, ScoringOptions, rayon::ThreadPool), String> {
+/// Everything a run needs, loaded and checked before any input is read.
+struct Prepared {
+    instruments: Instruments,
+    ingest: IngestOptions,
+    opts: ScoringOptions,
+    pool: rayon::ThreadPool,
+}
+
+fn prepare(args: &InstrumentArgs) -> Result<Prepared, String> {
     let instruments = Instruments::load(
         args.lexicon.as_deref(),
         args.context.as_deref(),
@@ -132,12 +144,25 @@ fn prepare(args: &InstrumentArgs) -> Result<(Instruments, ScoringOptions, rayon:
     let pool = builder
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    Ok((instruments, opts, pool))
+    let ingest = IngestOptions {
+        encoding: args.encoding.clone(),
+    };
+    Ok(Prepared {
+        instruments,
+        ingest,
+        opts,
+        pool,
+    })
 }
 
 fn score(a: ScoreArgs) -> Result<u8, String> {
-    let (instruments, opts, pool) = prepare(&a.instruments)?;
-    let result = pool.install(|| run(&a.inputs, &instruments, &opts));
+    let Prepared {
+        instruments,
+        ingest,
+        opts,
+        pool,
+    } = prepare(&a.instruments)?;
+    let result = pool.install(|| run(&a.inputs, &ingest, &instruments, &opts));
     for e in &result.discover_errors {
         eprintln!("streekpact: skipped {e}");
     }
@@ -176,8 +201,13 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
 }
 
 fn explain(a: ExplainArgs) -> Result<u8, String> {
-    let (instruments, opts, pool) = prepare(&a.instruments)?;
-    let result = pool.install(|| run(&a.inputs, &instruments, &opts));
+    let Prepared {
+        instruments,
+        ingest,
+        opts,
+        pool,
+    } = prepare(&a.instruments)?;
+    let result = pool.install(|| run(&a.inputs, &ingest, &instruments, &opts));
     let text = streekpact::explain::explain(&result, &instruments, &a.resoc, a.top)?;
     print!("{text}");
     Ok(if result.skipped() > 0 { 1 } else { 0 })

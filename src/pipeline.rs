@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::analyze::analyze_section;
-use crate::ingest::{discover, read_input, DiscoverError, InputFile};
+use crate::ingest::{discover, read_input, DiscoverError, IngestOptions, InputFile};
 use crate::lexicon::{ContextRules, Lexicon};
 use crate::matching::{match_section, UnitFindings};
 use crate::registry::Registry;
@@ -116,10 +116,17 @@ impl RunResult {
 }
 
 /// Discovers, reads and analyses all inputs, and scores every RESOC.
-pub fn run(inputs: &[PathBuf], instruments: &Instruments, opts: &ScoringOptions) -> RunResult {
+pub fn run(
+    inputs: &[PathBuf],
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+    opts: &ScoringOptions,
+) -> RunResult {
     let (files, discover_errors) = discover(inputs);
-    let (records, documents): (Vec<InputRecord>, Vec<Option<DocumentResult>>) =
-        files.par_iter().map(|f| process_file(f, instruments)).unzip();
+    let (records, documents): (Vec<InputRecord>, Vec<Option<DocumentResult>>) = files
+        .par_iter()
+        .map(|f| process_file(f, ingest, instruments))
+        .unzip();
     let documents: Vec<DocumentResult> = documents.into_iter().flatten().collect();
     let resocs = score_resocs(&documents, instruments, opts);
     RunResult {
@@ -130,8 +137,12 @@ pub fn run(inputs: &[PathBuf], instruments: &Instruments, opts: &ScoringOptions)
     }
 }
 
-fn process_file(file: &InputFile, instruments: &Instruments) -> (InputRecord, Option<DocumentResult>) {
-    let outcome = read_input(file);
+fn process_file(
+    file: &InputFile,
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+) -> (InputRecord, Option<DocumentResult>) {
+    let outcome = read_input(file, ingest);
     let mut record = InputRecord {
         path: outcome.name.clone(),
         bytes: outcome.bytes,

@@ -14,7 +14,7 @@ fn score_into(inputs: &[&str], out: &Path) {
     let instruments = Instruments::load(None, None, None).unwrap();
     let opts = ScoringOptions::default();
     let inputs: Vec<_> = inputs.iter().map(Into::into).collect();
-    let result = run(&inputs, &instruments, &opts);
+    let result = run(&inputs, &Default::default(), &instruments, &opts);
     let options = RunOptions {
         command: vec![],
         inputs: vec![],

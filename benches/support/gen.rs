@@ -49,7 +49,12 @@ pub fn pact(seed: u64, target_bytes: usize) -> String {
 /// `pact(file_seed(seed, i), kb * 1024)`.
 pub fn corpus(seed: u64, files: usize, kb: usize) -> Vec<(String, String)> {
     (0..files)
-        .map(|i| (format!("pact-{:05}.md", i + 1), pact(file_seed(seed, i), kb * 1024)))
+        .map(|i| {
+            (
+                format!("pact-{:05}.md", i + 1),
+                pact(file_seed(seed, i), kb * 1024),
+            )
+        })
         .collect()
 }
 
@@ -98,7 +103,9 @@ impl Rng {
     }
 }
 
-/// Zipf (s = 1) over ranks 0..n with integer weights ⌊2^32 / (rank + 1)⌋.
+/// Zipf–Mandelbrot (s = 1, rank offset 2) over ranks 0..n, with integer weights
+/// ⌊2^32 / (rank + 2)⌋: the head word gets about a tenth of the draws instead of a
+/// fifth, the tail still thins out as 1/rank.
 struct Zipf {
     cumulative: Vec<u64>,
 }
@@ -108,7 +115,7 @@ impl Zipf {
         let mut total = 0u64;
         let cumulative = (0..n as u64)
             .map(|r| {
-                total += (1u64 << 32) / (r + 1);
+                total += (1u64 << 32) / (r + 2);
                 total
             })
             .collect();
@@ -124,96 +131,399 @@ impl Zipf {
 // --- vocabulary (ranked: earlier words are drawn more often) -------------------------
 
 const NOUNS: &[&str] = &[
-    "regio", "werk", "bedrijven", "onderwijs", "economie", "streek", "werkzoekenden", "jongeren",
-    "arbeidsmarkt", "opleiding", "ondernemers", "beleid", "samenwerking", "ontwikkeling",
-    "werkgelegenheid", "sector", "inwoners", "kansen", "innovatie", "mobiliteit", "ruimte", "zorg",
-    "vacatures", "scholen", "werkgevers", "werknemers", "middelen", "doelstellingen", "knelpunten",
-    "uitdagingen", "groei", "toekomst", "aanpak", "visie", "bevolking", "talent", "competenties",
-    "infrastructuur", "bedrijventerreinen", "investeringen", "kennis", "toerisme", "landbouw",
-    "logistiek", "haven", "kinderopvang", "armoede", "inclusie", "vergrijzing", "digitalisering",
-    "energie", "klimaat", "welvaart", "bereikbaarheid", "dienstverlening", "detailhandel", "kernen",
-    "platteland", "stageplaatsen", "ideeën", "troeven", "cijfers", "sectoren", "verkeer", "fietsroutes",
-    "opleidingen", "ondernemerschap", "schoolverlaters", "anderstaligen", "ouderen", "kmo's", "starters",
-    "kennisinstellingen", "zorgsector", "bouwsector", "voedingsindustrie", "maakindustrie", "chemie",
-    "verenigingen", "dorpen", "centrumsteden", "arbeidskrachten", "profielen", "knelpuntberoepen",
-    "taalkennis", "levenslang leren", "werkbaar werk", "sociale economie", "strategie", "prioriteiten",
-    "indicatoren", "resultaten", "evolutie", "tewerkstelling", "werkloosheid", "activiteitsgraad",
-    "pendel", "huisvesting", "woningmarkt", "erfgoed", "recreatie", "natuur", "open ruimte", "water",
-    "grondstoffen", "circulaire economie", "export", "internationalisering", "creativiteit", "cultuur",
-    "welzijn", "diploma's", "vaardigheden", "technologie", "productiviteit", "vestigingsklimaat",
-    "ondernemingen", "zelfstandigen", "jobs", "uitstroom", "instroom", "loopbanen",
+    "regio",
+    "werk",
+    "bedrijven",
+    "onderwijs",
+    "economie",
+    "streek",
+    "werkzoekenden",
+    "jongeren",
+    "arbeidsmarkt",
+    "opleiding",
+    "ondernemers",
+    "beleid",
+    "samenwerking",
+    "ontwikkeling",
+    "werkgelegenheid",
+    "sector",
+    "inwoners",
+    "kansen",
+    "innovatie",
+    "mobiliteit",
+    "ruimte",
+    "zorg",
+    "vacatures",
+    "scholen",
+    "werkgevers",
+    "werknemers",
+    "middelen",
+    "doelstellingen",
+    "knelpunten",
+    "uitdagingen",
+    "groei",
+    "toekomst",
+    "aanpak",
+    "visie",
+    "bevolking",
+    "talent",
+    "competenties",
+    "infrastructuur",
+    "bedrijventerreinen",
+    "investeringen",
+    "kennis",
+    "toerisme",
+    "landbouw",
+    "logistiek",
+    "haven",
+    "kinderopvang",
+    "armoede",
+    "inclusie",
+    "vergrijzing",
+    "digitalisering",
+    "energie",
+    "klimaat",
+    "welvaart",
+    "bereikbaarheid",
+    "dienstverlening",
+    "detailhandel",
+    "kernen",
+    "platteland",
+    "stageplaatsen",
+    "ideeën",
+    "troeven",
+    "cijfers",
+    "sectoren",
+    "verkeer",
+    "fietsroutes",
+    "opleidingen",
+    "ondernemerschap",
+    "schoolverlaters",
+    "anderstaligen",
+    "ouderen",
+    "kmo's",
+    "starters",
+    "kennisinstellingen",
+    "zorgsector",
+    "bouwsector",
+    "voedingsindustrie",
+    "maakindustrie",
+    "chemie",
+    "verenigingen",
+    "dorpen",
+    "centrumsteden",
+    "arbeidskrachten",
+    "profielen",
+    "knelpuntberoepen",
+    "taalkennis",
+    "levenslang leren",
+    "werkbaar werk",
+    "sociale economie",
+    "strategie",
+    "prioriteiten",
+    "indicatoren",
+    "resultaten",
+    "evolutie",
+    "tewerkstelling",
+    "werkloosheid",
+    "activiteitsgraad",
+    "pendel",
+    "huisvesting",
+    "woningmarkt",
+    "erfgoed",
+    "recreatie",
+    "natuur",
+    "open ruimte",
+    "water",
+    "grondstoffen",
+    "circulaire economie",
+    "export",
+    "internationalisering",
+    "creativiteit",
+    "cultuur",
+    "welzijn",
+    "diploma's",
+    "vaardigheden",
+    "technologie",
+    "productiviteit",
+    "vestigingsklimaat",
+    "ondernemingen",
+    "zelfstandigen",
+    "jobs",
+    "uitstroom",
+    "instroom",
+    "loopbanen",
 ];
 
 const ADJECTIVES: &[&str] = &[
-    "regionale", "sociale", "economische", "lokale", "nieuwe", "grote", "sterke", "duurzame",
-    "financiële", "technische", "Vlaamse", "Europese", "provinciale", "belangrijke", "gezamenlijke",
-    "kwetsbare", "hoge", "lage", "jonge", "innovatieve", "efficiënte", "brede", "kleine", "landelijke",
-    "stedelijke", "structurele", "moeilijke", "gunstige", "huidige", "verschillende", "groeiende",
-    "dalende", "beschikbare", "gespecialiseerde", "toegankelijke", "betaalbare", "geïntegreerde",
-    "creatieve", "reële", "ruimere", "industriële", "toeristische", "ideële",
+    "regionale",
+    "sociale",
+    "economische",
+    "lokale",
+    "nieuwe",
+    "grote",
+    "sterke",
+    "duurzame",
+    "financiële",
+    "technische",
+    "Vlaamse",
+    "Europese",
+    "provinciale",
+    "belangrijke",
+    "gezamenlijke",
+    "kwetsbare",
+    "hoge",
+    "lage",
+    "jonge",
+    "innovatieve",
+    "efficiënte",
+    "brede",
+    "kleine",
+    "landelijke",
+    "stedelijke",
+    "structurele",
+    "moeilijke",
+    "gunstige",
+    "huidige",
+    "verschillende",
+    "groeiende",
+    "dalende",
+    "beschikbare",
+    "gespecialiseerde",
+    "toegankelijke",
+    "betaalbare",
+    "geïntegreerde",
+    "creatieve",
+    "reële",
+    "ruimere",
+    "industriële",
+    "toeristische",
+    "ideële",
 ];
 
 const VERBS: &[&str] = &[
-    "versterkt", "verbetert", "vergroot", "verhoogt", "kent", "heeft", "biedt", "vormt", "benut",
-    "krijgt", "zoekt", "bereikt", "omvat", "verbindt", "vraagt", "toont", "creëert", "beïnvloedt",
-    "behoudt", "verandert", "bepaalt", "telt", "combineert", "herbergt", "mist", "versnelt",
-    "verlaagt", "verdient", "vernieuwt", "verduurzaamt",
+    "versterkt",
+    "verbetert",
+    "vergroot",
+    "verhoogt",
+    "kent",
+    "heeft",
+    "biedt",
+    "vormt",
+    "benut",
+    "krijgt",
+    "zoekt",
+    "bereikt",
+    "omvat",
+    "verbindt",
+    "vraagt",
+    "toont",
+    "creëert",
+    "beïnvloedt",
+    "behoudt",
+    "verandert",
+    "bepaalt",
+    "telt",
+    "combineert",
+    "herbergt",
+    "mist",
+    "versnelt",
+    "verlaagt",
+    "verdient",
+    "vernieuwt",
+    "verduurzaamt",
 ];
 
 const ADVERBS: &[&str] = &[
-    "ook", "sterk", "duidelijk", "verder", "bovendien", "steeds meer", "nog altijd", "opnieuw",
-    "sneller", "beter", "jaarlijks", "structureel", "gericht", "in toenemende mate", "vandaag",
-    "daarnaast", "uitdrukkelijk",
+    "ook",
+    "sterk",
+    "duidelijk",
+    "verder",
+    "bovendien",
+    "steeds meer",
+    "nog altijd",
+    "opnieuw",
+    "sneller",
+    "beter",
+    "jaarlijks",
+    "structureel",
+    "gericht",
+    "in toenemende mate",
+    "vandaag",
+    "daarnaast",
+    "uitdrukkelijk",
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "op", "voor", "bij", "rond", "binnen", "tussen", "naar", "over", "via", "zonder", "tegenover",
+    "in",
+    "op",
+    "voor",
+    "bij",
+    "rond",
+    "binnen",
+    "tussen",
+    "naar",
+    "over",
+    "via",
+    "zonder",
+    "tegenover",
 ];
 
 const DETERMINERS: &[&str] = &["de", "het", "een", "onze", "alle", "deze", "elke"];
 
 /// First parts of compounds, with their linking sound where Dutch puts one.
 const COMPOUND_HEADS: &[&str] = &[
-    "streek", "project", "arbeidsmarkt", "werk", "opleidings", "onderwijs", "haven", "bedrijfs",
-    "zorg", "innovatie", "mobiliteits", "ruimte", "kennis", "talent", "jongeren", "ondernemers",
-    "energie", "klimaat", "stage", "school", "beroeps", "regio", "sector", "vacature", "taal",
-    "toerisme", "landbouw", "logistiek", "welzijns", "export", "kinderopvang", "jobs", "kern",
+    "streek",
+    "project",
+    "arbeidsmarkt",
+    "werk",
+    "opleidings",
+    "onderwijs",
+    "haven",
+    "bedrijfs",
+    "zorg",
+    "innovatie",
+    "mobiliteits",
+    "ruimte",
+    "kennis",
+    "talent",
+    "jongeren",
+    "ondernemers",
+    "energie",
+    "klimaat",
+    "stage",
+    "school",
+    "beroeps",
+    "regio",
+    "sector",
+    "vacature",
+    "taal",
+    "toerisme",
+    "landbouw",
+    "logistiek",
+    "welzijns",
+    "export",
+    "kinderopvang",
+    "jobs",
+    "kern",
 ];
 
 /// Last parts of compounds.
 const COMPOUND_TAILS: &[&str] = &[
-    "overleg", "oproep", "beleid", "plan", "traject", "platform", "netwerk", "fonds", "markt", "aanbod",
-    "centrum", "terrein", "profiel", "forum", "beurs", "programma", "dag", "werking", "begeleiding",
-    "strategie", "partners", "cluster", "monitor", "agenda", "cel", "loket", "tafel", "coördinatie",
-    "project", "atlas", "charter", "premie", "screening",
+    "overleg",
+    "oproep",
+    "beleid",
+    "plan",
+    "traject",
+    "platform",
+    "netwerk",
+    "fonds",
+    "markt",
+    "aanbod",
+    "centrum",
+    "terrein",
+    "profiel",
+    "forum",
+    "beurs",
+    "programma",
+    "dag",
+    "werking",
+    "begeleiding",
+    "strategie",
+    "partners",
+    "cluster",
+    "monitor",
+    "agenda",
+    "cel",
+    "loket",
+    "tafel",
+    "coördinatie",
+    "project",
+    "atlas",
+    "charter",
+    "premie",
+    "screening",
 ];
 
 const ACTORS: &[&str] = &[
-    "de provincie", "VDAB", "de stad", "de gemeenten", "UNIZO", "Voka", "de intercommunale", "Syntra",
-    "de vakbonden", "de werkgeversorganisaties", "het OCMW", "de Vlaamse overheid", "de sectorfondsen",
-    "de hogeschool", "de POM", "het provinciebestuur", "de universiteit", "Toerisme Vlaanderen",
+    "de provincie",
+    "VDAB",
+    "de stad",
+    "de gemeenten",
+    "UNIZO",
+    "Voka",
+    "de intercommunale",
+    "Syntra",
+    "de vakbonden",
+    "de werkgeversorganisaties",
+    "het OCMW",
+    "de Vlaamse overheid",
+    "de sectorfondsen",
+    "de hogeschool",
+    "de POM",
+    "het provinciebestuur",
+    "de universiteit",
+    "Toerisme Vlaanderen",
 ];
 
 const PARTNER_GROUPS: &[&str] = &[
-    "de sociale partners", "de partners", "de gemeenten", "de onderwijsverstrekkers",
-    "de werkgevers en de vakbonden", "de lokale besturen", "de bedrijven", "de scholen en de bedrijven",
-    "de centrumsteden en de landelijke gemeenten", "alle betrokken actoren",
+    "de sociale partners",
+    "de partners",
+    "de gemeenten",
+    "de onderwijsverstrekkers",
+    "de werkgevers en de vakbonden",
+    "de lokale besturen",
+    "de bedrijven",
+    "de scholen en de bedrijven",
+    "de centrumsteden en de landelijke gemeenten",
+    "alle betrokken actoren",
 ];
 
 const TOPICS: &[&str] = &[
-    "Werk en arbeidsmarkt", "Onderwijs en opleiding", "Haven en logistiek", "Mobiliteit en bereikbaarheid",
-    "Ruimte voor ondernemen", "Zorgeconomie", "Toerisme en recreatie", "Landbouw en platteland",
-    "Innovatie en kennis", "Sociale economie", "Energie en klimaat", "Detailhandel en kernversterking",
-    "Kinderopvang", "Werkbaar werk", "Armoede en inclusie", "Internationalisering",
-    "Cultuur en creatieve economie", "Wonen en werken", "Talent in de regio", "Ondernemerschap",
-    "Digitalisering", "Circulaire economie", "Jongeren en de arbeidsmarkt", "Levenslang leren",
-    "Bedrijventerreinen", "Taal en integratie", "Welzijn", "Grensoverschrijdende samenwerking",
+    "Werk en arbeidsmarkt",
+    "Onderwijs en opleiding",
+    "Haven en logistiek",
+    "Mobiliteit en bereikbaarheid",
+    "Ruimte voor ondernemen",
+    "Zorgeconomie",
+    "Toerisme en recreatie",
+    "Landbouw en platteland",
+    "Innovatie en kennis",
+    "Sociale economie",
+    "Energie en klimaat",
+    "Detailhandel en kernversterking",
+    "Kinderopvang",
+    "Werkbaar werk",
+    "Armoede en inclusie",
+    "Internationalisering",
+    "Cultuur en creatieve economie",
+    "Wonen en werken",
+    "Talent in de regio",
+    "Ondernemerschap",
+    "Digitalisering",
+    "Circulaire economie",
+    "Jongeren en de arbeidsmarkt",
+    "Levenslang leren",
+    "Bedrijventerreinen",
+    "Taal en integratie",
+    "Welzijn",
+    "Grensoverschrijdende samenwerking",
 ];
 
 const INFINITIVES: &[&str] = &[
-    "versterken", "verhogen", "verbeteren", "uitbreiden", "beter benutten", "toegankelijker maken",
-    "doen dalen", "in kaart brengen", "verduurzamen", "vernieuwen", "beter afstemmen op de vraag",
-    "zichtbaar maken", "behouden",
+    "versterken",
+    "verhogen",
+    "verbeteren",
+    "uitbreiden",
+    "beter benutten",
+    "toegankelijker maken",
+    "doen dalen",
+    "in kaart brengen",
+    "verduurzamen",
+    "vernieuwen",
+    "beter afstemmen op de vraag",
+    "zichtbaar maken",
+    "behouden",
 ];
 
 const LEAD_INS: &[&str] = &[
@@ -266,7 +576,8 @@ impl Gen {
     }
 
     fn document(&mut self) {
-        self.out.push_str(&format!("# Streekpact RESOC {}\n\n", self.resoc));
+        self.out
+            .push_str(&format!("# Streekpact RESOC {}\n\n", self.resoc));
         self.out.push_str(&format!(
             "*{NOTE} Dit is geen echt streekpact: de tekst werd automatisch samengesteld \
              (seed {}) om de software streekpact te testen en te meten. Namen, cijfers en \
@@ -328,7 +639,9 @@ impl Gen {
         self.out.push_str("Kernpunten uit de SWOT:\n\n");
         for label in ["sterktes", "zwaktes", "kansen", "bedreigingen"] {
             let items: Vec<String> = (0..self.rng.range(2, 4)).map(|_| self.noun_phrase()).collect();
-            self.out.push_str(&format!("- {label}: {};\n", items.join(", ")));
+            let end = if label == "bedreigingen" { "." } else { ";" };
+            self.out
+                .push_str(&format!("- {label}: {}{end}\n", items.join(", ")));
         }
         self.out.push('\n');
     }
@@ -433,7 +746,8 @@ impl Gen {
     fn role_list(&mut self) {
         let lead = self.rng.pick(LEAD_INS);
         self.out.push_str(lead);
-        self.out.push_str(if self.rng.chance(1, 2) { "\n\n" } else { "\n" });
+        self.out
+            .push_str(if self.rng.chance(1, 2) { "\n\n" } else { "\n" });
         let n = self.rng.range(2, 6);
         for k in 0..n {
             let item = self.role_item();
@@ -472,7 +786,8 @@ impl Gen {
         ));
         if self.rng.chance(1, 3) {
             let euro = self.rng.range(20, 900) * 1000;
-            self.out.push_str(&format!("- Budget: {} euro\n", thousands(euro)));
+            self.out
+                .push_str(&format!("- Budget: {} euro\n", thousands(euro)));
         }
         self.out.push('\n');
     }
@@ -664,8 +979,20 @@ impl Gen {
         let np = self.noun_phrase();
         let actor = self.rng.pick(ACTORS);
         let compound = self.compound();
-        let hedge = self.rng.pick(&["", "", "", "soms ", "in bepaalde gevallen ", "vooral ", "eventueel "]);
-        let mut s = match self.rng.index(25) {
+        let hedge = self.rng.pick(&[
+            "",
+            "",
+            "",
+            "soms ",
+            "in bepaalde gevallen ",
+            "vooral ",
+            "eventueel ",
+        ]);
+        let mut which = self.rng.index(25);
+        if which == 19 && !self.rng.chance(1, 8) {
+            which = 0; // a statement that the role depends on the theme stays rare
+        }
+        let mut s = match which {
             0 => format!("Het RESOC brengt {partners} samen rond {np}"),
             1 => format!("Het RESOC organiseert {hedge}overleg met {partners} over {np}"),
             2 => format!("Het RESOC neemt de trekkersrol op voor het {compound}"),
@@ -673,24 +1000,37 @@ impl Gen {
             4 => "Het RESOC voert zelf geen projecten uit".to_string(),
             5 => "Het RESOC stelt het streekpact op en volgt de uitvoering ervan op".to_string(),
             6 => format!("Soms coördineert het RESOC een project van {actor}"),
-            7 => format!("{} voert de projecten uit; het RESOC adviseert over {np}", cap(actor)),
+            7 => format!(
+                "{} voert de projecten uit; het RESOC adviseert over {np}",
+                cap(actor)
+            ),
             8 => format!("{} organiseert een studiedag over {np}", cap(actor)),
             9 => format!("{} financiert het {compound}", cap(actor)),
             10 => format!("Het RESOC is niet de trekker van het {compound}"),
             11 => format!("Het RESOC wil vooral een platform zijn voor {partners}"),
             12 => format!("In het vorige streekpact trok het RESOC zelf projecten, zoals het {compound}"),
             13 => format!("Het RESOC adviseert de Vlaamse overheid over {np}"),
-            14 => format!("Het RESOC lanceert een projectoproep rond {np} en financiert de geselecteerde projecten"),
+            14 => format!(
+                "Het RESOC lanceert een projectoproep rond {np} en financiert de geselecteerde projecten"
+            ),
             15 => format!("Het RESOC ondersteunt {hedge}initiatieven van {actor} rond {np}"),
             16 => "Het RESOC heeft geen financiële middelen om zelf projecten te trekken".to_string(),
-            17 => format!("Het RESOC zal de acties rond {np} coördineren en de geïnitieerde projecten opvolgen"),
+            17 => {
+                format!("Het RESOC zal de acties rond {np} coördineren en de geïnitieerde projecten opvolgen")
+            }
             18 => format!("Het RESOC heeft één kernopdracht: {partners} rond de tafel brengen"),
             19 => "De rol van het RESOC hangt af van het thema".to_string(),
             20 => format!("Het RESOC neemt geen trekkersrol op, maar stemt de acties van {partners} af"),
             21 => format!("Waar nodig zet het RESOC zelf een pilootproject op rond {np}"),
             22 => format!("Het RESOC stimuleert {partners} om samen te werken rond {np}"),
-            23 => format!("{} neemt het voortouw en het RESOC ondersteunt {hedge}de uitvoering", cap(actor)),
-            _ => format!("Het RESOC organiseert jaarlijks een jobbeurs voor {}", self.noun()),
+            23 => format!(
+                "{} neemt het voortouw en het RESOC ondersteunt {hedge}de uitvoering",
+                cap(actor)
+            ),
+            _ => format!(
+                "Het RESOC organiseert jaarlijks een jobbeurs voor {}",
+                self.noun()
+            ),
         };
         if self.rng.chance(1, 6) {
             let aside = self.aside();
@@ -738,7 +1078,10 @@ impl Gen {
             0 => {
                 let pct = self.rng.range(3, 25);
                 let noun = self.noun();
-                format!("Het aantal {noun} verhogen met {pct} procent tegen {}.", 2015 + self.rng.index(6))
+                format!(
+                    "Het aantal {noun} verhogen met {pct} procent tegen {}.",
+                    2015 + self.rng.index(6)
+                )
             }
             1 => format!("{} {} {inf}.", cap(&np), self.prep_phrase()),
             _ => format!("{} {inf}.", cap(&np)),
@@ -780,20 +1123,4 @@ fn safe_line_start(word: &str) -> bool {
             && (b[..b.len() - 1].iter().all(u8::is_ascii_digit)
                 || (b.len() == 2 && b[0].is_ascii_lowercase())));
     !list_marker
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deterministic_and_marked() {
-        let a = pact(7, 20_000);
-        assert_eq!(a, pact(7, 20_000));
-        assert_ne!(a, pact(8, 20_000));
-        assert!(a.starts_with("# Streekpact RESOC "));
-        assert!(a.lines().nth(2).unwrap().contains(NOTE));
-        assert!(a.len() >= 19_000 && a.len() < 24_000, "{}", a.len());
-        assert_eq!(resoc_names().len(), 15);
-    }
 }
