@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::pipeline::{Instruments, RunResult};
+use crate::pipeline::{Instruments, MatchRecord, RunResult};
 use crate::registry::name_key;
 use crate::report::{modifiers_cell, Dialect};
 
@@ -79,54 +79,61 @@ pub fn explain(
         for sec in doc
             .sections
             .iter()
-            .filter(|x| x.section.resoc.as_deref() == Some(r.name.as_str()))
+            .filter(|x| x.resoc.as_deref() == Some(r.name.as_str()))
         {
-            let has_matches = sec.findings.iter().any(|f| !f.matches.is_empty());
-            if !has_matches && !sec.theme_statement() && !sec.unclear_statement() {
+            if sec.matches.is_empty() && !sec.theme_statement && !sec.unclear_statement {
                 continue;
             }
+            let totals = sec.totals();
             let _ = writeln!(
                 out,
                 "\n§{} {} ({}, lines {}-{}): overleg {:.2}, project {:.2}, score {}",
-                sec.section.index,
-                if sec.section.title.is_empty() {
+                sec.index,
+                if sec.title.is_empty() {
                     "(untitled)"
                 } else {
-                    &sec.section.title
+                    &sec.title
                 },
                 doc.name,
-                sec.section.line_start,
-                sec.section.line_end,
-                sec.totals.overleg,
-                sec.totals.project,
-                sec.totals.score(1.0).map_or("–".into(), |v| format!("{v:+.3}"))
+                sec.line_start,
+                sec.line_end,
+                totals.overleg,
+                totals.project,
+                totals.score(1.0).map_or("–".into(), |v| format!("{v:+.3}"))
             );
-            let mut units: Vec<usize> = (0..sec.findings.len())
-                .filter(|&u| !sec.findings[u].matches.is_empty())
-                .collect();
-            units.sort_by(|&a, &b| {
-                let ea = sec.evidence[a].overleg + sec.evidence[a].project;
-                let eb = sec.evidence[b].overleg + sec.evidence[b].project;
-                eb.total_cmp(&ea).then(a.cmp(&b))
-            });
-            let shown = units.len().min(top);
-            for &u in units.iter().take(top) {
-                let unit = &sec.section.units[u];
-                let e = &sec.evidence[u];
+            // Group the section's matches by sentence, strongest sentence first.
+            let mut units: Vec<(usize, Vec<&MatchRecord>)> = Vec::new();
+            for m in &sec.matches {
+                match units.last_mut() {
+                    Some((u, list)) if *u == m.unit => list.push(m),
+                    _ => units.push((m.unit, vec![m])),
+                }
+            }
+            let strength = |list: &[&MatchRecord]| list.iter().map(|m| m.contribution).sum::<f64>();
+            units.sort_by(|a, b| strength(&b.1).total_cmp(&strength(&a.1)).then(a.0.cmp(&b.0)));
+            for (_, list) in units.iter().take(top) {
+                let first = list[0];
+                let sum = |sign: f64| -> f64 {
+                    list.iter()
+                        .filter(|m| m.pole * sign > 0.0)
+                        .map(|m| m.contribution)
+                        .sum()
+                };
                 let _ = writeln!(
                     out,
                     "  line {} [overleg {:.2}, project {:.2}] {}",
-                    unit.line, e.overleg, e.project, unit.text
+                    first.line,
+                    sum(-1.0),
+                    sum(1.0),
+                    first.context
                 );
-                for (i, m) in sec.findings[u].matches.iter().enumerate() {
-                    let cue = &instruments.lexicon.cues[m.cue as usize];
-                    let cat = instruments.lexicon.category(cue.category);
+                for m in list {
                     let mods = modifiers_cell(&m.modifiers, d);
                     let _ = writeln!(
                         out,
                         "    {:<22} {:<14} '{}' {:.2} → {:.2}{}{}",
-                        cue.text,
-                        cat.name,
+                        m.cue,
+                        m.category,
                         m.matched,
                         m.base_weight,
                         m.weight,
@@ -135,19 +142,19 @@ pub fn explain(
                         } else {
                             format!(" ({mods})")
                         },
-                        if e.contribution(i) > 0.0 {
-                            format!("  counts {:.2}", e.contribution(i))
+                        if m.contribution > 0.0 {
+                            format!("  counts {:.2}", m.contribution)
                         } else {
                             String::new()
                         }
                     );
                 }
             }
-            if units.len() > shown {
+            if units.len() > top {
                 let _ = writeln!(
                     out,
                     "  … {} more sentence(s) with cues (use --top)",
-                    units.len() - shown
+                    units.len() - top
                 );
             }
         }

@@ -1,13 +1,16 @@
 //! The `streekpact` command: a thin shell over the library.
 
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
 use streekpact::ingest::IngestOptions;
-use streekpact::pipeline::{run, Instruments};
-use streekpact::report::{summary_table, write_outputs, Dialect, RunOptions};
+use streekpact::partial::{self, Partial};
+use streekpact::pipeline::{analyze_inputs, assemble, Instruments, RunResult, Shard};
+use streekpact::report::{summary_table, write_atomically, write_outputs, Dialect, RunOptions};
 use streekpact::scoring::ScoringOptions;
 
 #[derive(Parser)]
@@ -31,6 +34,11 @@ enum Command {
     Explain(ExplainArgs),
     /// Compare resocs.csv of a run with a human coding (gold.csv).
     Evaluate(EvaluateArgs),
+    /// Combine the partial results of `score --shard K/N` runs into the outputs of a
+    /// single run over all inputs.
+    Merge(MergeArgs),
+    /// Re-hash the inputs and lexicons of a recorded run: would a rerun see the same data?
+    Verify(VerifyArgs),
 }
 
 #[derive(Args, Clone)]
@@ -58,6 +66,19 @@ struct InstrumentArgs {
     encoding: Option<String>,
 }
 
+#[derive(Args, Clone, Copy)]
+struct FormatArgs {
+    /// Write the CSVs for a Dutch/Flemish Excel: UTF-8 BOM, ';', decimal comma, CRLF.
+    #[arg(long)]
+    excel: bool,
+    /// Also write streekpact.xlsx: one sheet per table, numbers as numbers.
+    #[arg(long)]
+    xlsx: bool,
+    /// No progress bar, no summary table; only warnings and errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 #[derive(Args)]
 struct ScoreArgs {
     /// Files and/or folders (walked recursively, in sorted order).
@@ -66,9 +87,12 @@ struct ScoreArgs {
     /// Output folder.
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     out: PathBuf,
-    /// Write the CSVs for a Dutch/Flemish Excel: UTF-8 BOM, ';', decimal comma, CRLF.
-    #[arg(long)]
-    excel: bool,
+    /// Process only shard K of N (by a hash of each file's name) and write a partial
+    /// result for `streekpact merge`.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    #[command(flatten)]
+    format: FormatArgs,
     #[command(flatten)]
     instruments: InstrumentArgs,
 }
@@ -98,12 +122,35 @@ struct EvaluateArgs {
     split: Option<String>,
 }
 
+#[derive(Args)]
+struct MergeArgs {
+    /// partial-K-of-N.json files, one per shard.
+    #[arg(required = true, value_name = "PARTIAL")]
+    partials: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    #[command(flatten)]
+    format: FormatArgs,
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+    /// The manifest.json of the run to check.
+    manifest: PathBuf,
+    /// Folder the run was started from (input paths in the manifest are relative to it).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(a) => score(a),
         Command::Explain(a) => explain(a),
         Command::Evaluate(a) => streekpact::evaluate::run_cli(&a.gold, &a.out_dir, a.split.as_deref()),
+        Command::Merge(a) => merge(a),
+        Command::Verify(a) => verify(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -155,49 +202,192 @@ fn prepare(args: &InstrumentArgs) -> Result<Prepared, String> {
     })
 }
 
+/// A progress bar on stderr when it is a terminal and not `--quiet`; otherwise nothing.
+fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
 fn score(a: ScoreArgs) -> Result<u8, String> {
+    let shard = a.shard.as_deref().map(Shard::parse).transpose()?;
     let Prepared {
         instruments,
         ingest,
         opts,
         pool,
     } = prepare(&a.instruments)?;
-    let result = pool.install(|| run(&a.inputs, &ingest, &instruments, &opts));
-    for e in &result.discover_errors {
-        eprintln!("streekpact: skipped {e}");
+    let bar = progress(a.format.quiet);
+    let tick = |total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.inc(1);
+        }
+    };
+    let analysis = pool.install(|| analyze_inputs(&a.inputs, shard, &ingest, &instruments, &tick));
+    if let Some(b) = &bar {
+        b.finish_and_clear();
     }
-    for i in result.inputs.iter().filter(|i| i.status != "read") {
-        eprintln!(
-            "streekpact: skipped {}: {}",
-            i.path,
-            i.reason.as_deref().unwrap_or("unreadable")
-        );
-    }
+    let command: Vec<String> = std::env::args().skip(1).collect();
     let options = RunOptions {
-        command: std::env::args().skip(1).collect(),
+        command: partial::without_shard(&command),
         inputs: a
             .inputs
             .iter()
             .map(|p| p.to_string_lossy().into_owned())
             .collect(),
         out: a.out.to_string_lossy().into_owned(),
-        dialect: if a.excel { Dialect::Excel } else { Dialect::Plain },
+        dialect: if a.format.excel {
+            Dialect::Excel
+        } else {
+            Dialect::Plain
+        },
+        xlsx: a.format.xlsx,
+        encoding: ingest.encoding.clone(),
         scoring: opts,
     };
-    write_outputs(&a.out, &result, &instruments, &options)
-        .map_err(|e| format!("cannot write outputs to {}: {e}", a.out.display()))?;
-    print!("{}", summary_table(&result));
-    let read = result.inputs.iter().filter(|i| i.status == "read").count();
+    if let Some(shard) = shard {
+        return write_partial(shard, analysis, &instruments, options, &a.out, a.format.quiet);
+    }
+    let result = pool.install(|| {
+        assemble(
+            analysis,
+            &|name| instruments.registry.province(name).map(str::to_string),
+            &opts,
+        )
+    });
+    let options = RunOptions { command, ..options };
+    finish_run(
+        &result,
+        &instruments.provenance(),
+        &options,
+        &a.out,
+        a.format.quiet,
+    )
+}
+
+fn report_skipped(result_inputs: &[streekpact::pipeline::InputRecord], problems: &[String]) {
+    for p in problems {
+        eprintln!("streekpact: skipped {p}");
+    }
+    for i in result_inputs.iter().filter(|i| !i.is_read()) {
+        eprintln!(
+            "streekpact: skipped {}: {}",
+            i.path,
+            i.reason.as_deref().unwrap_or("unreadable")
+        );
+    }
+}
+
+fn finish_run(
+    result: &RunResult,
+    provenance: &streekpact::report::Provenance,
+    options: &RunOptions,
+    out: &std::path::Path,
+    quiet: bool,
+) -> Result<u8, String> {
+    report_skipped(&result.inputs, &result.input_problems);
+    write_outputs(out, result, provenance, options).map_err(|e| {
+        format!(
+            "cannot write outputs to {}: {e} (check the folder's permissions and free space)",
+            out.display()
+        )
+    })?;
+    if !quiet {
+        print!("{}", summary_table(result));
+    }
+    let read = result.inputs.iter().filter(|i| i.is_read()).count();
     let skipped = result.skipped();
-    eprintln!(
-        "streekpact: {read} file(s) read, {skipped} skipped; {} RESOC(s); outputs in {}",
-        result.resocs.len(),
-        a.out.display()
-    );
+    if !quiet {
+        eprintln!(
+            "streekpact: {read} file(s) read, {skipped} skipped; {} RESOC(s); outputs in {}",
+            result.resocs.len(),
+            out.display()
+        );
+    }
     if read == 0 {
-        eprintln!("streekpact: warning: no readable .txt or .md file among the inputs");
+        eprintln!(
+            "streekpact: warning: no readable file among the inputs; give a folder or files with pacts"
+        );
     }
     Ok(if skipped > 0 { 1 } else { 0 })
+}
+
+fn write_partial(
+    shard: Shard,
+    analysis: streekpact::pipeline::Analysis,
+    instruments: &Instruments,
+    options: RunOptions,
+    out: &std::path::Path,
+    quiet: bool,
+) -> Result<u8, String> {
+    report_skipped(&analysis.inputs, &analysis.input_problems);
+    let mut provinces = BTreeMap::new();
+    for s in analysis.documents.iter().flat_map(|d| &d.sections) {
+        if let Some(r) = &s.resoc {
+            if let Some(p) = instruments.registry.province(r) {
+                provinces.insert(r.clone(), p.to_string());
+            }
+        }
+    }
+    let skipped = analysis.inputs.iter().filter(|i| !i.is_read()).count() + analysis.input_problems.len();
+    let files = analysis.inputs.len();
+    let p = Partial {
+        format: partial::FORMAT.into(),
+        version: streekpact::report::TOOL_VERSION.into(),
+        shard,
+        options,
+        provenance: instruments.provenance(),
+        provinces,
+        inputs: analysis.inputs,
+        documents: analysis.documents,
+        input_problems: analysis.input_problems,
+    };
+    let name = partial::file_name(shard);
+    let bytes = partial::to_bytes(&p).map_err(|e| e.to_string())?;
+    write_atomically(out, &[(name.clone(), bytes)])
+        .map_err(|e| format!("cannot write {}: {e}", out.join(&name).display()))?;
+    if !quiet {
+        eprintln!(
+            "streekpact: shard {}/{}: {files} file(s), {skipped} skipped → {}; combine all shards with `streekpact merge`",
+            shard.index,
+            shard.count,
+            out.join(&name).display()
+        );
+    }
+    Ok(if skipped > 0 { 1 } else { 0 })
+}
+
+fn merge(a: MergeArgs) -> Result<u8, String> {
+    let partials = a
+        .partials
+        .iter()
+        .map(|p| partial::read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (result, options, provenance) = partial::merge(partials)?;
+    let options = RunOptions {
+        out: a.out.to_string_lossy().into_owned(),
+        dialect: if a.format.excel {
+            Dialect::Excel
+        } else {
+            options.dialect
+        },
+        xlsx: a.format.xlsx || options.xlsx,
+        ..options
+    };
+    finish_run(&result, &provenance, &options, &a.out, a.format.quiet)
+}
+
+fn verify(a: VerifyArgs) -> Result<u8, String> {
+    let (report, ok) = streekpact::verify::verify(&a.manifest, &a.root)?;
+    print!("{report}");
+    Ok(if ok { 0 } else { 1 })
 }
 
 fn explain(a: ExplainArgs) -> Result<u8, String> {
@@ -207,7 +397,7 @@ fn explain(a: ExplainArgs) -> Result<u8, String> {
         opts,
         pool,
     } = prepare(&a.instruments)?;
-    let result = pool.install(|| run(&a.inputs, &ingest, &instruments, &opts));
+    let result = pool.install(|| streekpact::pipeline::run(&a.inputs, &ingest, &instruments, &opts));
     let text = streekpact::explain::explain(&result, &instruments, &a.resoc, a.top)?;
     print!("{text}");
     Ok(if result.skipped() > 0 { 1 } else { 0 })

@@ -8,13 +8,11 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::analyze::analyze_section;
-use crate::ingest::{discover, read_input, DiscoverError, IngestOptions, InputFile};
+use crate::ingest::{discover, read_input, IngestOptions, InputFile};
 use crate::lexicon::{ContextRules, Lexicon};
-use crate::matching::{match_section, UnitFindings};
+use crate::matching::match_section;
 use crate::registry::Registry;
-use crate::scoring::{
-    score_resoc, unit_evidence, ResocScore, ScoringOptions, SectionTotals, Totals, UnitEvidence,
-};
+use crate::scoring::{score_resoc, unit_evidence, ResocScore, ScoringOptions, SectionTotals, Totals};
 use crate::segment::{segment_document, Section};
 use crate::table::LoadError;
 
@@ -53,43 +51,109 @@ impl Instruments {
             },
         })
     }
+
+    /// Where the instruments came from, for the manifest.
+    pub fn provenance(&self) -> crate::report::Provenance {
+        crate::report::Provenance {
+            lexicon: self.lexicon.source.clone(),
+            context_lexicon: self.context.source.clone(),
+            registry: crate::lexicon::SourceInfo {
+                name: self.registry.source_name().to_string(),
+                sha256: self.registry.sha256().to_string(),
+                builtin: self.registry.is_builtin(),
+            },
+        }
+    }
 }
 
 /// One input file as the manifest records it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InputRecord {
     pub path: String,
     pub bytes: u64,
     pub sha256: String,
     pub format: Option<String>,
     pub encoding: Option<String>,
-    pub status: &'static str,
+    pub status: String,
     pub reason: Option<String>,
 }
 
-pub struct SectionResult {
-    pub section: Section,
-    pub findings: Vec<UnitFindings>,
-    pub evidence: Vec<UnitEvidence>,
+impl InputRecord {
+    pub fn is_read(&self) -> bool {
+        self.status == "read"
+    }
+}
+
+/// One modifier of a cue occurrence, as reported.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModifierRecord {
+    pub kind: String,
+    pub trigger: String,
+    pub factor: f64,
+}
+
+/// One cue occurrence with everything the audit trail shows. Self-contained (no
+/// references into the lexicon), so partial results can be stored and merged.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MatchRecord {
+    pub line: usize,
+    /// 1-based unit (sentence) index in the section.
+    pub unit: usize,
+    pub unit_kind: String,
+    pub context: String,
+    pub cue: String,
+    pub category: String,
+    pub pole: f64,
+    pub lexicon_line: usize,
+    pub matched: String,
+    pub stem: String,
+    pub base_weight: f64,
+    pub weight: f64,
+    pub negated: bool,
+    pub modifiers: Vec<ModifierRecord>,
+    pub actor: String,
+    pub contribution: f64,
+}
+
+/// A section's results: what sections.csv and matches.csv show, and the evidence
+/// per unit that RESOC scores are computed from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SectionSummary {
+    pub index: usize,
+    pub title: String,
+    pub heading_path: Vec<String>,
+    pub level: u8,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub resoc: Option<String>,
     pub tokens: usize,
-    pub totals: Totals,
+    pub units: usize,
+    /// (overleg, project) of each unit with evidence, in unit order.
+    pub evidence: Vec<(f64, f64)>,
+    pub theme_statement: bool,
+    pub unclear_statement: bool,
+    pub matches: Vec<MatchRecord>,
 }
 
-impl SectionResult {
-    pub fn theme_statement(&self) -> bool {
-        self.findings.iter().any(|f| f.theme_statement)
-    }
-    pub fn unclear_statement(&self) -> bool {
-        self.findings.iter().any(|f| f.unclear_statement)
+impl SectionSummary {
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals::default();
+        for (o, p) in &self.evidence {
+            t.overleg += o;
+            t.project += p;
+        }
+        t
     }
 }
 
-pub struct DocumentResult {
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentSummary {
     pub name: String,
     pub title: Option<String>,
-    pub sections: Vec<SectionResult>,
+    pub sections: Vec<SectionSummary>,
 }
 
+#[derive(Debug)]
 pub struct ResocResult {
     pub name: String,
     pub province: Option<String>,
@@ -101,17 +165,99 @@ pub struct ResocResult {
     pub score: ResocScore,
 }
 
+#[derive(Debug)]
 pub struct RunResult {
     pub inputs: Vec<InputRecord>,
-    pub documents: Vec<DocumentResult>,
+    pub documents: Vec<DocumentSummary>,
     pub resocs: Vec<ResocResult>,
     /// Problems with input arguments or folder entries (not tied to a read file).
-    pub discover_errors: Vec<DiscoverError>,
+    pub input_problems: Vec<String>,
 }
 
 impl RunResult {
     pub fn skipped(&self) -> usize {
-        self.inputs.iter().filter(|i| i.status != "read").count() + self.discover_errors.len()
+        self.inputs.iter().filter(|i| !i.is_read()).count() + self.input_problems.len()
+    }
+}
+
+/// Which inputs a run processes: all, or one shard of a deterministic split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Shard {
+    /// 1-based.
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    /// Parses "K/N" with 1 ≤ K ≤ N.
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("--shard '{s}': expected K/N, e.g. 2/4"))?;
+        let (index, count): (u32, u32) = (
+            k.trim()
+                .parse()
+                .map_err(|_| format!("--shard '{s}': K is not a whole number"))?,
+            n.trim()
+                .parse()
+                .map_err(|_| format!("--shard '{s}': N is not a whole number"))?,
+        );
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("--shard '{s}': need 1 <= K <= N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// A file belongs to the shard chosen by a hash of its name alone, so adding or
+    /// removing other files never moves it to another shard.
+    pub fn contains(&self, name: &str) -> bool {
+        let digest = sha2::Sha256::digest(name.as_bytes());
+        let x = u64::from_le_bytes(digest[..8].try_into().unwrap_or([0; 8]));
+        (x % self.count as u64) as u32 + 1 == self.index
+    }
+}
+
+use sha2::Digest;
+
+/// What `analyze_inputs` found: per file its record, the documents read, and the
+/// problems with input arguments.
+pub struct Analysis {
+    pub inputs: Vec<InputRecord>,
+    pub documents: Vec<DocumentSummary>,
+    pub input_problems: Vec<String>,
+}
+
+/// Discovers, reads and analyses the inputs (of one shard, if given). `on_file` is
+/// called once per file as it is finished (for a progress bar).
+pub fn analyze_inputs(
+    inputs: &[PathBuf],
+    shard: Option<Shard>,
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+    on_file: &(dyn Fn(usize) + Sync),
+) -> Analysis {
+    let (mut files, discover_errors) = discover(inputs);
+    if let Some(sh) = shard {
+        files.retain(|f| sh.contains(&f.name));
+    }
+    let total = files.len();
+    let (records, documents): (Vec<InputRecord>, Vec<Option<DocumentSummary>>) = files
+        .par_iter()
+        .map(|f| {
+            let r = process_file(f, ingest, instruments);
+            on_file(total);
+            r
+        })
+        .unzip();
+    let problems = if shard.is_none_or(|s| s.index == 1) {
+        discover_errors.iter().map(|e| e.to_string()).collect()
+    } else {
+        Vec::new() // reported once, by shard 1
+    };
+    Analysis {
+        inputs: records,
+        documents: documents.into_iter().flatten().collect(),
+        input_problems: problems,
     }
 }
 
@@ -122,18 +268,34 @@ pub fn run(
     instruments: &Instruments,
     opts: &ScoringOptions,
 ) -> RunResult {
-    let (files, discover_errors) = discover(inputs);
-    let (records, documents): (Vec<InputRecord>, Vec<Option<DocumentResult>>) = files
-        .par_iter()
-        .map(|f| process_file(f, ingest, instruments))
-        .unzip();
-    let documents: Vec<DocumentResult> = documents.into_iter().flatten().collect();
-    let resocs = score_resocs(&documents, instruments, opts);
+    let a = analyze_inputs(inputs, None, ingest, instruments, &|_| {});
+    assemble(
+        a,
+        &|name| instruments.registry.province(name).map(str::to_string),
+        opts,
+    )
+}
+
+/// Scores RESOCs from analysed documents: the step a single run and a merge of
+/// partial results share, so both give the same bytes.
+pub fn assemble(
+    analysis: Analysis,
+    province: &(dyn Fn(&str) -> Option<String> + Sync),
+    opts: &ScoringOptions,
+) -> RunResult {
+    let Analysis {
+        mut inputs,
+        mut documents,
+        input_problems,
+    } = analysis;
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
+    let resocs = score_resocs(&documents, province, opts);
     RunResult {
-        inputs: records,
+        inputs,
         documents,
         resocs,
-        discover_errors,
+        input_problems,
     }
 }
 
@@ -141,7 +303,7 @@ fn process_file(
     file: &InputFile,
     ingest: &IngestOptions,
     instruments: &Instruments,
-) -> (InputRecord, Option<DocumentResult>) {
+) -> (InputRecord, Option<DocumentSummary>) {
     let outcome = read_input(file, ingest);
     let mut record = InputRecord {
         path: outcome.name.clone(),
@@ -149,7 +311,7 @@ fn process_file(
         sha256: outcome.sha256.clone(),
         format: None,
         encoding: None,
-        status: "read",
+        status: "read".into(),
         reason: None,
     };
     match outcome.result {
@@ -164,7 +326,7 @@ fn process_file(
                 .collect();
             (
                 record,
-                Some(DocumentResult {
+                Some(DocumentSummary {
                     name: doc.name,
                     title: segmented.title,
                     sections,
@@ -172,39 +334,84 @@ fn process_file(
             )
         }
         Err(e) => {
-            record.status = "skipped";
+            record.status = "skipped".into();
             record.reason = Some(e.to_string());
             (record, None)
         }
     }
 }
 
-/// Analyze → match → unit evidence for one section.
-pub fn analyze_and_match(section: Section, instruments: &Instruments) -> SectionResult {
+/// Analyze → match → evidence for one section, summarised for the report.
+pub fn analyze_and_match(section: Section, instruments: &Instruments) -> SectionSummary {
+    let lex = &instruments.lexicon;
     let analyzed = analyze_section(&section);
-    let findings = match_section(&section, &analyzed, &instruments.lexicon, &instruments.context);
-    let evidence: Vec<UnitEvidence> = findings
-        .iter()
-        .map(|f| unit_evidence(f, &instruments.lexicon))
-        .collect();
-    let totals = Totals::of(&evidence);
-    SectionResult {
+    let findings = match_section(&section, &analyzed, lex, &instruments.context);
+    let mut evidence = Vec::new();
+    let mut matches = Vec::new();
+    for (u, f) in findings.iter().enumerate() {
+        let e = unit_evidence(f, lex);
+        if e.overleg + e.project > 0.0 {
+            evidence.push((e.overleg, e.project));
+        }
+        let unit = &section.units[u];
+        for (i, m) in f.matches.iter().enumerate() {
+            let cue = &lex.cues[m.cue as usize];
+            let cat = lex.category(cue.category);
+            matches.push(MatchRecord {
+                line: unit.line,
+                unit: u + 1,
+                unit_kind: unit.kind.as_str().to_string(),
+                context: unit.text.clone(),
+                cue: cue.text.clone(),
+                category: cat.name.clone(),
+                pole: cat.pole,
+                lexicon_line: cue.line,
+                matched: m.matched.clone(),
+                stem: m.stem.clone(),
+                base_weight: m.base_weight,
+                weight: m.weight,
+                negated: m.negated,
+                modifiers: m
+                    .modifiers
+                    .iter()
+                    .map(|x| ModifierRecord {
+                        kind: x.kind.to_string(),
+                        trigger: x.trigger.clone(),
+                        factor: x.factor,
+                    })
+                    .collect(),
+                actor: m.actor.label(),
+                contribution: e.contribution(i),
+            });
+        }
+    }
+    SectionSummary {
+        index: section.index,
         tokens: analyzed.token_count(),
-        section,
-        findings,
+        units: section.units.len(),
         evidence,
-        totals,
+        theme_statement: findings.iter().any(|f| f.theme_statement),
+        unclear_statement: findings.iter().any(|f| f.unclear_statement),
+        matches,
+        title: section.title,
+        heading_path: section.heading_path,
+        level: section.level,
+        line_start: section.line_start,
+        line_end: section.line_end,
+        resoc: section.resoc,
     }
 }
 
 fn score_resocs(
-    documents: &[DocumentResult],
-    instruments: &Instruments,
+    documents: &[DocumentSummary],
+    province: &(dyn Fn(&str) -> Option<String> + Sync),
     opts: &ScoringOptions,
 ) -> Vec<ResocResult> {
+    #[derive(Default)]
     struct Acc<'a> {
         docs: std::collections::BTreeSet<&'a str>,
-        units: Vec<UnitEvidence>,
+        evidence: Vec<(f64, f64)>,
+        units: usize,
         sections: Vec<SectionTotals>,
         tokens: usize,
         matches: usize,
@@ -212,26 +419,21 @@ fn score_resocs(
     let mut by_resoc: BTreeMap<&str, Acc> = BTreeMap::new();
     for doc in documents {
         for s in &doc.sections {
-            let Some(resoc) = s.section.resoc.as_deref() else {
+            let Some(resoc) = s.resoc.as_deref() else {
                 continue;
             };
-            let acc = by_resoc.entry(resoc).or_insert_with(|| Acc {
-                docs: Default::default(),
-                units: Vec::new(),
-                sections: Vec::new(),
-                tokens: 0,
-                matches: 0,
-            });
+            let acc = by_resoc.entry(resoc).or_default();
             acc.docs.insert(&doc.name);
-            acc.units.extend_from_slice(&s.evidence);
+            acc.evidence.extend_from_slice(&s.evidence);
+            acc.units += s.units;
             acc.sections.push(SectionTotals {
-                totals: s.totals,
-                evidence_units: s.evidence.iter().filter(|e| e.overleg + e.project > 0.0).count(),
-                theme_statement: s.theme_statement(),
-                unclear_statement: s.unclear_statement(),
+                totals: s.totals(),
+                evidence_units: s.evidence.len(),
+                theme_statement: s.theme_statement,
+                unclear_statement: s.unclear_statement,
             });
             acc.tokens += s.tokens;
-            acc.matches += s.findings.iter().map(|f| f.matches.len()).sum::<usize>();
+            acc.matches += s.matches.len();
         }
     }
     let names: Vec<(&str, Acc)> = by_resoc.into_iter().collect();
@@ -239,13 +441,32 @@ fn score_resocs(
         .into_par_iter()
         .map(|(name, acc)| ResocResult {
             name: name.to_string(),
-            province: instruments.registry.province(name).map(str::to_string),
+            province: province(name),
             documents: acc.docs.len(),
             sections: acc.sections.len(),
-            units: acc.units.len(),
+            units: acc.units,
             tokens: acc.tokens,
             matches: acc.matches,
-            score: score_resoc(name, &acc.units, &acc.sections, opts),
+            score: score_resoc(name, &acc.evidence, acc.units, &acc.sections, opts),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_partition_names_stably() {
+        let names: Vec<String> = (0..200).map(|i| format!("pacts/p{i}.md")).collect();
+        for n in 1..=4 {
+            let shards: Vec<Shard> = (1..=n).map(|k| Shard { index: k, count: n }).collect();
+            for name in &names {
+                assert_eq!(shards.iter().filter(|s| s.contains(name)).count(), 1);
+            }
+        }
+        let s = Shard::parse("2/3").unwrap();
+        assert_eq!((s.index, s.count), (2, 3));
+        assert!(Shard::parse("0/3").is_err() && Shard::parse("4/3").is_err() && Shard::parse("x").is_err());
+    }
 }

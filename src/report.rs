@@ -1,20 +1,23 @@
-//! Report: the run's results → `resocs.csv`, `sections.csv`, `matches.csv` and
-//! `manifest.json` (each written to a temporary file in the output folder and renamed
-//! only when all are complete), and the summary table on stdout.
+//! Report: the run's results → `resocs.csv`, `sections.csv`, `matches.csv`,
+//! `manifest.json` and optionally `streekpact.xlsx` (each written to a temporary file in
+//! the output folder and renamed only when all are complete), and the summary table.
+//!
+//! The tables are built once as typed cells; the CSV dialects and the workbook render
+//! the same cells, so they can never disagree.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::analyze::STEMMER;
 use crate::lexicon::SourceInfo;
-use crate::pipeline::{InputRecord, Instruments, RunResult};
+use crate::pipeline::{InputRecord, ModifierRecord, RunResult};
 use crate::scoring::ScoringOptions;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The CSV dialect. `Plain` is RFC 4180 with `.` decimals for R, pandas and scripts;
 /// `Excel` is what a Dutch/Flemish Excel opens correctly by double-click.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
     Plain,
@@ -52,13 +55,26 @@ pub fn safe_text(s: &str) -> String {
     }
 }
 
+/// Where the instruments of a run came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Provenance {
+    pub lexicon: SourceInfo,
+    pub context_lexicon: SourceInfo,
+    pub registry: SourceInfo,
+}
+
 /// Everything about the run that is not a result, for the manifest.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunOptions {
+    /// The command line after the program name (for a merged run: the score command
+    /// of the partials, without `--shard`).
     pub command: Vec<String>,
     pub inputs: Vec<String>,
     pub out: String,
     pub dialect: Dialect,
+    pub xlsx: bool,
+    /// `--encoding`, when given.
+    pub encoding: Option<String>,
     pub scoring: ScoringOptions,
 }
 
@@ -71,11 +87,11 @@ struct Manifest<'a> {
     stemmer: &'static str,
     lexicon: &'a SourceInfo,
     context_lexicon: &'a SourceInfo,
-    registry: SourceInfo,
+    registry: &'a SourceInfo,
     inputs: &'a [InputRecord],
-    input_problems: Vec<String>,
+    input_problems: &'a [String],
     counts: Counts,
-    outputs: [&'static str; 3],
+    outputs: Vec<&'static str>,
 }
 
 #[derive(serde::Serialize)]
@@ -91,25 +107,74 @@ struct Counts {
     resocs: usize,
 }
 
+/// A typed cell of an output table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Count(u64),
+    Flag(bool),
+    Empty,
+}
+
+impl Cell {
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    fn opt(x: Option<f64>) -> Cell {
+        x.map_or(Cell::Empty, Cell::Number)
+    }
+
+    fn count(n: usize) -> Cell {
+        Cell::Count(n as u64)
+    }
+
+    fn csv(&self, d: Dialect) -> String {
+        match self {
+            Cell::Text(s) => safe_text(s),
+            Cell::Number(x) => d.number(*x),
+            Cell::Count(n) => n.to_string(),
+            Cell::Flag(b) => b.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// One output table: its name, its columns and its rows.
+pub struct Table {
+    pub name: &'static str,
+    pub columns: &'static [&'static str],
+    pub rows: Vec<Vec<Cell>>,
+}
+
 /// Writes all output files into `out`. Files are first written under temporary
 /// names in the same folder; only when every one is complete are they renamed, so an
 /// interrupted run never leaves a partial file under a final name.
 pub fn write_outputs(
     out: &Path,
     run: &RunResult,
-    instruments: &Instruments,
+    provenance: &Provenance,
     options: &RunOptions,
 ) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out)?;
     let d = options.dialect;
-    let files: Vec<(&str, Vec<u8>)> = vec![
-        ("resocs.csv", resocs_csv(run, d)?),
-        ("sections.csv", sections_csv(run, d)?),
-        ("matches.csv", matches_csv(run, instruments, d)?),
-        ("manifest.json", manifest_json(run, instruments, options)?),
-    ];
+    let tables = [resocs_table(run), sections_table(run), matches_table(run)];
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for t in &tables {
+        files.push((format!("{}.csv", t.name), csv_bytes(t, d)?));
+    }
+    if options.xlsx {
+        files.push(("streekpact.xlsx".into(), xlsx_bytes(&tables, run)?));
+    }
+    files.push(("manifest.json".into(), manifest_json(run, provenance, options)?));
+    write_atomically(out, &files)
+}
+
+/// Writes named files into `out`: all to temporary files first, then renamed.
+pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out)?;
     let mut staged = Vec::new();
-    for (name, bytes) in &files {
+    for (name, bytes) in files {
         let mut tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
@@ -129,35 +194,90 @@ pub fn write_outputs(
     Ok(written)
 }
 
-fn writer(d: Dialect) -> (csv::Writer<Vec<u8>>, Dialect) {
+fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::new();
     if d == Dialect::Excel {
         buf.extend_from_slice(b"\xEF\xBB\xBF");
     }
-    let w = csv::WriterBuilder::new()
+    let mut w = csv::WriterBuilder::new()
         .delimiter(d.delimiter())
         .terminator(match d {
             Dialect::Plain => csv::Terminator::Any(b'\n'),
             Dialect::Excel => csv::Terminator::CRLF,
         })
         .from_writer(buf);
-    (w, d)
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> std::io::Result<Vec<u8>> {
+    w.write_record(table.columns)?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(|c| c.csv(d)))?;
+    }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
 }
 
-fn opt_num(d: Dialect, x: Option<f64>) -> String {
-    x.map(|v| d.number(v)).unwrap_or_default()
+#[cfg(feature = "xlsx")]
+fn xlsx_bytes(tables: &[Table], run: &RunResult) -> std::io::Result<Vec<u8>> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let err = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
+    let inputs = inputs_table(run);
+    let mut wb = Workbook::new();
+    // A fixed creation date: the workbook, like every output, must not depend on when
+    // it was written.
+    let epoch = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&epoch)
+            .set_title("streekpact results"),
+    );
+    let header = Format::new().set_bold();
+    let decimals = Format::new().set_num_format("0.0000");
+    for t in tables.iter().chain(std::iter::once(&inputs)) {
+        let ws = wb.add_worksheet();
+        ws.set_name(t.name).map_err(err)?;
+        let mut widths: Vec<usize> = t.columns.iter().map(|c| c.len() + 2).collect();
+        for (c, name) in t.columns.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *name, &header)
+                .map_err(err)?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let col = c as u16;
+                match cell {
+                    Cell::Text(s) => {
+                        // Excel's cell limit is 32,767 characters.
+                        let s: String = safe_text(s).chars().take(32_767).collect();
+                        widths[c] = widths[c].max(s.chars().count().min(60) + 2);
+                        ws.write_string(r, col, &s).map_err(err)?;
+                    }
+                    Cell::Number(x) => {
+                        widths[c] = widths[c].max(9);
+                        ws.write_number_with_format(r, col, *x, &decimals).map_err(err)?;
+                    }
+                    Cell::Count(n) => {
+                        ws.write_number(r, col, *n as f64).map_err(err)?;
+                    }
+                    Cell::Flag(b) => {
+                        ws.write_boolean(r, col, *b).map_err(err)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, *w as f64).map_err(err)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(err)?;
+        let last_row = t.rows.len() as u32;
+        let last_col = t.columns.len().saturating_sub(1) as u16;
+        ws.autofilter(0, 0, last_row, last_col).map_err(err)?;
+    }
+    wb.save_to_buffer().map_err(err)
 }
 
-fn flag(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
+#[cfg(not(feature = "xlsx"))]
+fn xlsx_bytes(_tables: &[Table], _run: &RunResult) -> std::io::Result<Vec<u8>> {
+    Err(std::io::Error::other(
+        "this build has no .xlsx support (build with the 'xlsx' feature)",
+    ))
 }
 
 pub const RESOC_COLUMNS: &[&str] = &[
@@ -183,35 +303,41 @@ pub const RESOC_COLUMNS: &[&str] = &[
     "project_sections",
 ];
 
-fn resocs_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
-    let (mut w, d) = writer(d);
-    w.write_record(RESOC_COLUMNS)?;
-    for r in &run.resocs {
-        let s = &r.score;
-        w.write_record([
-            safe_text(&r.name),
-            opt_num(d, s.score),
-            opt_num(d, s.logit),
-            opt_num(d, s.ci.map(|c| c.0)),
-            opt_num(d, s.ci.map(|c| c.1)),
-            s.role.as_str().to_string(),
-            flag(s.theme_dependent).into(),
-            r.documents.to_string(),
-            r.sections.to_string(),
-            r.tokens.to_string(),
-            d.number(s.totals.overleg),
-            d.number(s.totals.project),
-            safe_text(r.province.as_deref().unwrap_or("")),
-            r.units.to_string(),
-            s.evidence_units.to_string(),
-            r.matches.to_string(),
-            flag(s.theme_statement).into(),
-            flag(s.unclear_statement).into(),
-            s.overleg_sections.to_string(),
-            s.project_sections.to_string(),
-        ])?;
+pub fn resocs_table(run: &RunResult) -> Table {
+    let rows = run
+        .resocs
+        .iter()
+        .map(|r| {
+            let s = &r.score;
+            vec![
+                Cell::text(&r.name),
+                Cell::opt(s.score),
+                Cell::opt(s.logit),
+                Cell::opt(s.ci.map(|c| c.0)),
+                Cell::opt(s.ci.map(|c| c.1)),
+                Cell::text(s.role.as_str()),
+                Cell::Flag(s.theme_dependent),
+                Cell::count(r.documents),
+                Cell::count(r.sections),
+                Cell::count(r.tokens),
+                Cell::Number(s.totals.overleg),
+                Cell::Number(s.totals.project),
+                r.province.as_deref().map_or(Cell::Empty, Cell::text),
+                Cell::count(r.units),
+                Cell::count(s.evidence_units),
+                Cell::count(r.matches),
+                Cell::Flag(s.theme_statement),
+                Cell::Flag(s.unclear_statement),
+                Cell::count(s.overleg_sections),
+                Cell::count(s.project_sections),
+            ]
+        })
+        .collect();
+    Table {
+        name: "resocs",
+        columns: RESOC_COLUMNS,
+        rows,
     }
-    finish(w)
 }
 
 pub const SECTION_COLUMNS: &[&str] = &[
@@ -233,37 +359,36 @@ pub const SECTION_COLUMNS: &[&str] = &[
     "unclear_statement",
 ];
 
-fn sections_csv(run: &RunResult, d: Dialect) -> std::io::Result<Vec<u8>> {
-    let (mut w, d) = writer(d);
-    w.write_record(SECTION_COLUMNS)?;
+pub fn sections_table(run: &RunResult) -> Table {
+    let mut rows = Vec::new();
     for doc in &run.documents {
         for s in &doc.sections {
-            let sec = &s.section;
-            w.write_record([
-                safe_text(&doc.name),
-                safe_text(sec.resoc.as_deref().unwrap_or("")),
-                sec.index.to_string(),
-                safe_text(&sec.title),
-                s.tokens.to_string(),
-                d.number(s.totals.overleg),
-                d.number(s.totals.project),
-                opt_num(d, s.totals.score(1.0)),
-                safe_text(&sec.heading_path.join(" > ")),
-                sec.level.to_string(),
-                sec.line_start.to_string(),
-                sec.line_end.to_string(),
-                sec.units.len().to_string(),
-                s.evidence
-                    .iter()
-                    .filter(|e| e.overleg + e.project > 0.0)
-                    .count()
-                    .to_string(),
-                flag(s.theme_statement()).into(),
-                flag(s.unclear_statement()).into(),
-            ])?;
+            let totals = s.totals();
+            rows.push(vec![
+                Cell::text(&doc.name),
+                s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
+                Cell::count(s.index),
+                Cell::text(&s.title),
+                Cell::count(s.tokens),
+                Cell::Number(totals.overleg),
+                Cell::Number(totals.project),
+                Cell::opt(totals.score(1.0)),
+                Cell::Text(s.heading_path.join(" > ")),
+                Cell::Count(s.level as u64),
+                Cell::count(s.line_start),
+                Cell::count(s.line_end),
+                Cell::count(s.units),
+                Cell::count(s.evidence.len()),
+                Cell::Flag(s.theme_statement),
+                Cell::Flag(s.unclear_statement),
+            ]);
         }
     }
-    finish(w)
+    Table {
+        name: "sections",
+        columns: SECTION_COLUMNS,
+        rows,
+    }
 }
 
 pub const MATCH_COLUMNS: &[&str] = &[
@@ -289,7 +414,7 @@ pub const MATCH_COLUMNS: &[&str] = &[
 ];
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
-pub fn modifiers_cell(mods: &[crate::matching::Modifier], d: Dialect) -> String {
+pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {
     mods.iter()
         .map(|m| {
             let f = d.number(m.factor);
@@ -304,81 +429,102 @@ pub fn modifiers_cell(mods: &[crate::matching::Modifier], d: Dialect) -> String 
         .join("; ")
 }
 
-fn matches_csv(run: &RunResult, instruments: &Instruments, d: Dialect) -> std::io::Result<Vec<u8>> {
-    let lex = &instruments.lexicon;
-    let (mut w, d) = writer(d);
-    w.write_record(MATCH_COLUMNS)?;
+pub fn matches_table(run: &RunResult) -> Table {
+    let mut rows = Vec::new();
     for doc in &run.documents {
         for s in &doc.sections {
-            for (u, (f, e)) in s.findings.iter().zip(&s.evidence).enumerate() {
-                let unit = &s.section.units[u];
-                for (i, m) in f.matches.iter().enumerate() {
-                    let cue = &lex.cues[m.cue as usize];
-                    let cat = lex.category(cue.category);
-                    w.write_record([
-                        safe_text(&doc.name),
-                        safe_text(s.section.resoc.as_deref().unwrap_or("")),
-                        s.section.index.to_string(),
-                        unit.line.to_string(),
-                        safe_text(&cue.text),
-                        safe_text(&cat.name),
-                        d.number(cat.pole),
-                        d.number(m.weight),
-                        safe_text(&unit.text),
-                        (u + 1).to_string(),
-                        unit.kind.as_str().to_string(),
-                        safe_text(&m.matched),
-                        d.number(m.base_weight),
-                        flag(m.negated).into(),
-                        safe_text(&modifiers_cell(&m.modifiers, d)),
-                        safe_text(&m.actor.label()),
-                        d.number(e.contribution(i)),
-                        cue.line.to_string(),
-                        safe_text(&m.stem),
-                    ])?;
-                }
+            for m in &s.matches {
+                rows.push(vec![
+                    Cell::text(&doc.name),
+                    s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
+                    Cell::count(s.index),
+                    Cell::count(m.line),
+                    Cell::text(&m.cue),
+                    Cell::text(&m.category),
+                    Cell::Number(m.pole),
+                    Cell::Number(m.weight),
+                    Cell::text(&m.context),
+                    Cell::count(m.unit),
+                    Cell::text(&m.unit_kind),
+                    Cell::text(&m.matched),
+                    Cell::Number(m.base_weight),
+                    Cell::Flag(m.negated),
+                    // Factors are rendered with '.'; the workbook and the plain CSV agree,
+                    // and the Excel CSV shows them as in its other numbers.
+                    Cell::Text(modifiers_cell(&m.modifiers, Dialect::Plain)),
+                    Cell::text(&m.actor),
+                    Cell::Number(m.contribution),
+                    Cell::count(m.lexicon_line),
+                    Cell::text(&m.stem),
+                ]);
             }
         }
     }
-    finish(w)
+    Table {
+        name: "matches",
+        columns: MATCH_COLUMNS,
+        rows,
+    }
 }
 
-fn manifest_json(
-    run: &RunResult,
-    instruments: &Instruments,
-    options: &RunOptions,
-) -> std::io::Result<Vec<u8>> {
+pub const INPUT_COLUMNS: &[&str] = &[
+    "path", "bytes", "sha256", "format", "encoding", "status", "reason",
+];
+
+pub fn inputs_table(run: &RunResult) -> Table {
+    let opt = |s: &Option<String>| s.as_deref().map_or(Cell::Empty, Cell::text);
+    let rows = run
+        .inputs
+        .iter()
+        .map(|i| {
+            vec![
+                Cell::text(&i.path),
+                Cell::Count(i.bytes),
+                Cell::text(&i.sha256),
+                opt(&i.format),
+                opt(&i.encoding),
+                Cell::text(&i.status),
+                opt(&i.reason),
+            ]
+        })
+        .collect();
+    Table {
+        name: "inputs",
+        columns: INPUT_COLUMNS,
+        rows,
+    }
+}
+
+fn manifest_json(run: &RunResult, provenance: &Provenance, options: &RunOptions) -> std::io::Result<Vec<u8>> {
     let sections: usize = run.documents.iter().map(|d| d.sections.len()).sum();
     let all = run.documents.iter().flat_map(|d| &d.sections);
+    let mut outputs = vec!["resocs.csv", "sections.csv", "matches.csv"];
+    if options.xlsx {
+        outputs.push("streekpact.xlsx");
+    }
     let manifest = Manifest {
         tool: "streekpact",
         version: TOOL_VERSION,
         git_commit: env!("STREEKPACT_GIT_COMMIT"),
         options,
         stemmer: STEMMER,
-        lexicon: &instruments.lexicon.source,
-        context_lexicon: &instruments.context.source,
-        registry: SourceInfo {
-            name: instruments.registry.source_name().to_string(),
-            sha256: instruments.registry.sha256().to_string(),
-            builtin: instruments.registry.is_builtin(),
-        },
+        lexicon: &provenance.lexicon,
+        context_lexicon: &provenance.context_lexicon,
+        registry: &provenance.registry,
         inputs: &run.inputs,
-        input_problems: run.discover_errors.iter().map(|e| e.to_string()).collect(),
+        input_problems: &run.input_problems,
         counts: Counts {
             files: run.inputs.len(),
-            read: run.inputs.iter().filter(|i| i.status == "read").count(),
+            read: run.inputs.iter().filter(|i| i.is_read()).count(),
             skipped: run.skipped(),
             documents: run.documents.len(),
             sections,
-            units: all.clone().map(|s| s.section.units.len()).sum(),
+            units: all.clone().map(|s| s.units).sum(),
             tokens: all.clone().map(|s| s.tokens).sum(),
-            matches: all
-                .map(|s| s.findings.iter().map(|f| f.matches.len()).sum::<usize>())
-                .sum(),
+            matches: all.map(|s| s.matches.len()).sum(),
             resocs: run.resocs.len(),
         },
-        outputs: ["resocs.csv", "sections.csv", "matches.csv"],
+        outputs,
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest).map_err(std::io::Error::other)?;
     bytes.push(b'\n');
@@ -468,13 +614,13 @@ mod tests {
     #[test]
     fn modifiers_cell_is_readable() {
         let mods = vec![
-            crate::matching::Modifier {
-                kind: "hedge",
+            ModifierRecord {
+                kind: "hedge".into(),
                 trigger: "kan".into(),
                 factor: 0.5,
             },
-            crate::matching::Modifier {
-                kind: "bold",
+            ModifierRecord {
+                kind: "bold".into(),
                 trigger: String::new(),
                 factor: 1.5,
             },

@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::matching::UnitFindings;
 
 /// The thresholds of the scoring rules (all recorded in the manifest).
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScoringOptions {
     pub seed: u64,
     /// Bootstrap replicates for the interval.
@@ -200,14 +200,20 @@ pub struct ResocScore {
     pub evidence_units: usize,
 }
 
-/// Scores one RESOC from its units (in document and section order) and sections.
+/// Scores one RESOC from the evidence of its units with evidence (in document and
+/// section order), its number of units, and its sections.
 pub fn score_resoc(
     name: &str,
-    units: &[UnitEvidence],
+    evidence: &[(f64, f64)],
+    n_units: usize,
     sections: &[SectionTotals],
     opts: &ScoringOptions,
 ) -> ResocScore {
-    let totals = Totals::of(units);
+    let mut totals = Totals::default();
+    for (o, p) in evidence {
+        totals.overleg += o;
+        totals.project += p;
+    }
     let role = role_type(&totals, opts);
     let described = role != RoleType::Onduidelijk;
     let lean = |s: &SectionTotals| -> i8 {
@@ -227,7 +233,7 @@ pub fn score_resoc(
         score: if described { totals.score(opts.prior) } else { None },
         logit: described.then(|| totals.logit()),
         ci: if described {
-            bootstrap_interval(name, units, opts)
+            bootstrap_interval(name, evidence, n_units, opts)
         } else {
             None
         },
@@ -237,16 +243,22 @@ pub fn score_resoc(
         project_sections,
         theme_statement,
         unclear_statement: sections.iter().any(|s| s.unclear_statement),
-        evidence_units: units.iter().filter(|u| u.overleg + u.project > 0.0).count(),
+        evidence_units: evidence.iter().filter(|(o, p)| o + p > 0.0).count(),
     }
 }
 
-/// 95% percentile interval of `score` over resamples of the RESOC's units (Lowe &
-/// Benoit's sentence bootstrap: cue, negation and hedge stay together). The stream is
-/// seeded from the run seed and the RESOC's name only, so the bytes do not depend on
-/// thread count or order of work.
-pub fn bootstrap_interval(name: &str, units: &[UnitEvidence], opts: &ScoringOptions) -> Option<(f64, f64)> {
-    if units.is_empty() || opts.replicates == 0 {
+/// 95% percentile interval of `score` over resamples of the RESOC's `n_units` units
+/// (Lowe & Benoit's sentence bootstrap: cue, negation and hedge stay together). Only
+/// the units with evidence are passed; the others are zeros and change no sum. The
+/// stream is seeded from the run seed and the RESOC's name only, so the bytes do not
+/// depend on thread count or order of work.
+pub fn bootstrap_interval(
+    name: &str,
+    evidence: &[(f64, f64)],
+    n_units: usize,
+    opts: &ScoringOptions,
+) -> Option<(f64, f64)> {
+    if n_units == 0 || opts.replicates == 0 {
         return None;
     }
     let mut hasher = Sha256::new();
@@ -254,17 +266,15 @@ pub fn bootstrap_interval(name: &str, units: &[UnitEvidence], opts: &ScoringOpti
     hasher.update(opts.seed.to_le_bytes());
     hasher.update(name.as_bytes());
     let mut rng = ChaCha8Rng::from_seed(hasher.finalize().into());
-    // Only units with evidence change the sums; zero units still count in the draws.
-    let with_evidence: Vec<&UnitEvidence> = units.iter().filter(|u| u.overleg + u.project > 0.0).collect();
-    let n = units.len() as u64;
+    let n = n_units.max(evidence.len()) as u64;
     let mut scores = Vec::with_capacity(opts.replicates);
     for _ in 0..opts.replicates {
         let mut t = Totals::default();
         for _ in 0..n {
             let k = below(&mut rng, n) as usize;
-            if let Some(u) = with_evidence.get(k) {
-                t.overleg += u.overleg;
-                t.project += u.project;
+            if let Some((o, p)) = evidence.get(k) {
+                t.overleg += o;
+                t.project += p;
             }
         }
         scores.push(t.score(opts.prior).unwrap_or(0.0));
@@ -429,13 +439,25 @@ mod tests {
             })
             .collect();
         let o = ScoringOptions::default();
-        let a = bootstrap_interval("RESOC X", &units, &o).unwrap();
-        assert_eq!(a, bootstrap_interval("RESOC X", &units, &o).unwrap());
-        assert_ne!(a, bootstrap_interval("RESOC Y", &units, &o).unwrap());
+        let evidence: Vec<(f64, f64)> = units
+            .iter()
+            .filter(|u| u.overleg + u.project > 0.0)
+            .map(|u| (u.overleg, u.project))
+            .collect();
+        let n = units.len();
+        let a = bootstrap_interval("RESOC X", &evidence, n, &o).unwrap();
+        assert_eq!(a, bootstrap_interval("RESOC X", &evidence, n, &o).unwrap());
+        assert_ne!(a, bootstrap_interval("RESOC Y", &evidence, n, &o).unwrap());
         let s = Totals::of(&units).score(1.0).unwrap();
         assert!(a.0 <= s && s <= a.1, "{a:?} {s}");
         let other_seed = ScoringOptions { seed: 7, ..o };
-        assert_ne!(a, bootstrap_interval("RESOC X", &units, &other_seed).unwrap());
+        assert_ne!(
+            a,
+            bootstrap_interval("RESOC X", &evidence, n, &other_seed).unwrap()
+        );
+        // Zero units widen nothing but dilute: more units, score closer to 0.
+        let diluted = bootstrap_interval("RESOC X", &evidence, 4 * n, &o).unwrap();
+        assert!(diluted.0 > a.0);
     }
 
     #[test]
@@ -450,9 +472,13 @@ mod tests {
             theme_statement: stmt,
             unclear_statement: false,
         };
-        let units = [ev(2.0, 0.0), ev(0.0, 2.0)];
-        assert!(score_resoc("R", &units, &[sec(2.0, 0.0, false), sec(0.0, 2.0, false)], &o).theme_dependent);
-        assert!(!score_resoc("R", &units, &[sec(2.0, 0.0, false), sec(0.0, 0.5, false)], &o).theme_dependent);
-        assert!(score_resoc("R", &units, &[sec(2.0, 2.0, true)], &o).theme_dependent);
+        let units = [(2.0, 0.0), (0.0, 2.0)];
+        assert!(
+            score_resoc("R", &units, 2, &[sec(2.0, 0.0, false), sec(0.0, 2.0, false)], &o).theme_dependent
+        );
+        assert!(
+            !score_resoc("R", &units, 2, &[sec(2.0, 0.0, false), sec(0.0, 0.5, false)], &o).theme_dependent
+        );
+        assert!(score_resoc("R", &units, 2, &[sec(2.0, 2.0, true)], &o).theme_dependent);
     }
 }

@@ -20,9 +20,11 @@ fn score_into(inputs: &[&str], out: &Path) {
         inputs: vec![],
         out: String::new(),
         dialect: Dialect::Plain,
+        xlsx: false,
+        encoding: None,
         scoring: opts,
     };
-    write_outputs(out, &result, &instruments, &options).unwrap();
+    write_outputs(out, &result, &instruments.provenance(), &options).unwrap();
 }
 
 fn agreement(gold: &str, split: Option<&str>, out: &Path) -> Evaluation {

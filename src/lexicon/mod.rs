@@ -21,7 +21,7 @@ pub const BUILTIN_LEXICON: &str = include_str!("../../lexicons/streekpact.tsv");
 pub const BUILTIN_LEXICON_NAME: &str = "<built-in lexicons/streekpact.tsv>";
 
 /// Where a lexicon came from, for the manifest.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceInfo {
     pub name: String,
     pub sha256: String,
