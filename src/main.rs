@@ -10,7 +10,9 @@ use clap::{Args, Parser, Subcommand};
 use streekpact::ingest::IngestOptions;
 use streekpact::partial::{self, Partial};
 use streekpact::pipeline::{analyze_inputs, assemble, Instruments, RunResult, Shard};
-use streekpact::report::{summary_table, write_atomically, write_outputs, Dialect, RunOptions};
+use streekpact::report::{
+    recorded_command, summary_table, write_atomically, write_outputs, Dialect, RunOptions,
+};
 use streekpact::scoring::ScoringOptions;
 
 #[derive(Parser)]
@@ -234,9 +236,9 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let command: Vec<String> = std::env::args().skip(1).collect();
+    let command = recorded_command(&std::env::args().skip(1).collect::<Vec<_>>());
     let options = RunOptions {
-        command: partial::without_shard(&command),
+        command,
         inputs: a
             .inputs
             .iter()
@@ -262,7 +264,6 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
             &opts,
         )
     });
-    let options = RunOptions { command, ..options };
     finish_run(
         &result,
         &instruments.provenance(),

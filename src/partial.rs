@@ -33,27 +33,6 @@ pub fn file_name(shard: Shard) -> String {
     format!("partial-{}-of-{}.json", shard.index, shard.count)
 }
 
-/// Removes `--shard K/N` (or `--shard=K/N`) from a command line.
-pub fn without_shard(command: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut skip = false;
-    for a in command {
-        if skip {
-            skip = false;
-            continue;
-        }
-        if a == "--shard" {
-            skip = true;
-            continue;
-        }
-        if a.starts_with("--shard=") {
-            continue;
-        }
-        out.push(a.clone());
-    }
-    out
-}
-
 pub fn to_bytes(p: &Partial) -> std::io::Result<Vec<u8>> {
     let mut b = serde_json::to_vec(p).map_err(std::io::Error::other)?;
     b.push(b'\n');

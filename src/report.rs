@@ -55,6 +55,30 @@ pub fn safe_text(s: &str) -> String {
     }
 }
 
+/// The command line as the manifest records it: without the options that cannot
+/// change a result (`--threads`, `--quiet`) or that only split the work (`--shard`), so
+/// that runs at any thread count, and a merge of shards, record the same command.
+pub fn recorded_command(args: &[String]) -> Vec<String> {
+    const WITH_VALUE: &[&str] = &["--threads", "--shard"];
+    const FLAGS: &[&str] = &["--quiet", "-q"];
+    let mut out = Vec::new();
+    let mut skip = false;
+    for a in args {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        if WITH_VALUE.contains(&a.as_str()) {
+            skip = true;
+            continue;
+        }
+        if FLAGS.contains(&a.as_str()) || WITH_VALUE.iter().any(|o| a.starts_with(&format!("{o}="))) {
+            continue;
+        }
+        out.push(a.clone());
+    }
+    out
+}
+
 /// Where the instruments of a run came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
@@ -593,6 +617,27 @@ pub fn summary_table(run: &RunResult) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recorded_command_leaves_out_what_changes_no_result() {
+        let cmd: Vec<String> = [
+            "score",
+            "corpus",
+            "--shard",
+            "2/3",
+            "-o",
+            "x",
+            "--threads=2",
+            "-q",
+            "--threads",
+            "1",
+            "--excel",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(recorded_command(&cmd), ["score", "corpus", "-o", "x", "--excel"]);
+    }
 
     #[test]
     fn numbers_in_both_dialects() {
