@@ -123,15 +123,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shard_option_is_removed_from_the_command() {
-        let cmd: Vec<String> = ["score", "corpus", "--shard", "2/3", "-o", "x", "--shard=1/2"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(without_shard(&cmd), ["score", "corpus", "-o", "x"]);
-    }
-
-    #[test]
     fn merge_rejects_incomplete_or_duplicate_sets() {
         let mk = |k: u32, n: u32| Partial {
             format: FORMAT.into(),
