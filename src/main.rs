@@ -76,6 +76,10 @@ struct FormatArgs {
     /// Also write streekpact.xlsx: one sheet per table, numbers as numbers.
     #[arg(long)]
     xlsx: bool,
+    /// Also write report.html: the RESOCs on the overleg–project axis, sections by
+    /// theme, evidence sentences and provenance, in one offline page.
+    #[arg(long)]
+    report: bool,
     /// No progress bar, no summary table; only warnings and errors.
     #[arg(short, long)]
     quiet: bool,
@@ -251,6 +255,7 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
             Dialect::Plain
         },
         xlsx: a.format.xlsx,
+        report: a.format.report,
         encoding: ingest.encoding.clone(),
         scoring: opts,
     };
@@ -380,6 +385,7 @@ fn merge(a: MergeArgs) -> Result<u8, String> {
             options.dialect
         },
         xlsx: a.format.xlsx || options.xlsx,
+        report: a.format.report || options.report,
         ..options
     };
     finish_run(&result, &provenance, &options, &a.out, a.format.quiet)

@@ -134,6 +134,7 @@ mod tests {
                 out: String::new(),
                 dialect: crate::report::Dialect::Plain,
                 xlsx: false,
+                report: false,
                 encoding: None,
                 scoring: Default::default(),
             },

@@ -21,6 +21,7 @@ fn score_into(inputs: &[&str], out: &Path) {
         out: String::new(),
         dialect: Dialect::Plain,
         xlsx: false,
+        report: false,
         encoding: None,
         scoring: opts,
     };

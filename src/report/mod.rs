@@ -5,6 +5,8 @@
 //! The tables are built once as typed cells; the CSV dialects and the workbook render
 //! the same cells, so they can never disagree.
 
+pub mod html;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -97,6 +99,9 @@ pub struct RunOptions {
     pub out: String,
     pub dialect: Dialect,
     pub xlsx: bool,
+    /// Whether report.html is written.
+    #[serde(default)]
+    pub report: bool,
     /// `--encoding`, when given.
     pub encoding: Option<String>,
     pub scoring: ScoringOptions,
@@ -189,6 +194,12 @@ pub fn write_outputs(
     }
     if options.xlsx {
         files.push(("streekpact.xlsx".into(), xlsx_bytes(&tables, run)?));
+    }
+    if options.report {
+        files.push((
+            "report.html".into(),
+            html::report_html(run, provenance, options).into_bytes(),
+        ));
     }
     files.push(("manifest.json".into(), manifest_json(run, provenance, options)?));
     write_atomically(out, &files)
@@ -525,6 +536,9 @@ fn manifest_json(run: &RunResult, provenance: &Provenance, options: &RunOptions)
     let mut outputs = vec!["resocs.csv", "sections.csv", "matches.csv"];
     if options.xlsx {
         outputs.push("streekpact.xlsx");
+    }
+    if options.report {
+        outputs.push("report.html");
     }
     let manifest = Manifest {
         tool: "streekpact",

@@ -1,0 +1,576 @@
+//! `report.html`: one self-contained page (inline CSS and SVG, no script, no fonts,
+//! no network) with the RESOCs on the overleg–project axis, the sections of each RESOC
+//! by theme, the strongest evidence sentences and the run's provenance.
+//!
+//! Charts are SVG written here with fixed number formatting, so the bytes are stable.
+
+use std::fmt::Write;
+
+use super::{Provenance, RunOptions, TOOL_VERSION};
+use crate::pipeline::{MatchRecord, ResocResult, RunResult};
+use crate::scoring::RoleType;
+
+const PLOT_LEFT: f64 = 250.0;
+const PLOT_WIDTH: f64 = 460.0;
+const ROW: f64 = 30.0;
+const TOP: f64 = 46.0;
+
+/// Escapes text for HTML and SVG content and attributes.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn x_of(score: f64) -> f64 {
+    PLOT_LEFT + (score.clamp(-1.0, 1.0) + 1.0) / 2.0 * PLOT_WIDTH
+}
+
+fn signed(x: f64) -> String {
+    let s = format!("{x:+.2}");
+    if s == "-0.00" {
+        "+0.00".into()
+    } else {
+        s
+    }
+}
+
+/// Colour and shape per type: the shape carries the type too, so nothing is encoded by
+/// colour alone.
+fn style(role: RoleType) -> (&'static str, &'static str) {
+    match role {
+        RoleType::Overleg => ("#1b6ca8", "circle"),
+        RoleType::Project => ("#c2571a", "square"),
+        RoleType::Combinatie => ("#6a51a3", "diamond"),
+        RoleType::Onduidelijk => ("#767676", "ring"),
+    }
+}
+
+fn marker(shape: &str, x: f64, y: f64, colour: &str) -> String {
+    match shape {
+        "circle" => format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="6" fill="{colour}"/>"#),
+        "square" => format!(
+            r#"<rect x="{:.1}" y="{:.1}" width="11" height="11" fill="{colour}"/>"#,
+            x - 5.5,
+            y - 5.5
+        ),
+        "diamond" => format!(
+            r#"<path d="M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z" fill="{colour}"/>"#,
+            y - 7.5,
+            x + 7.5,
+            y + 7.5,
+            x - 7.5
+        ),
+        _ => format!(
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="5.5" fill="#fff" stroke="{colour}" stroke-width="2"/>"##
+        ),
+    }
+}
+
+fn summary_of(r: &ResocResult) -> String {
+    let s = &r.score;
+    match (s.score, s.ci) {
+        (Some(v), Some((lo, hi))) => format!(
+            "{}: {}, score {} (95% interval {} to {}){}",
+            r.name,
+            s.role.as_str(),
+            signed(v),
+            signed(lo),
+            signed(hi),
+            if s.theme_dependent {
+                ", role depends on the theme"
+            } else {
+                ""
+            }
+        ),
+        _ => format!("{}: onduidelijk, too little evidence to place it", r.name),
+    }
+}
+
+/// The axis chart: one mark per RESOC at its score with its 95% interval, sorted by
+/// score; RESOCs without enough evidence are drawn apart, below the axis.
+pub fn axis_svg(run: &RunResult) -> String {
+    let mut placed: Vec<&ResocResult> = run.resocs.iter().filter(|r| r.score.score.is_some()).collect();
+    placed.sort_by(|a, b| {
+        let (x, y) = (a.score.score.unwrap_or(0.0), b.score.score.unwrap_or(0.0));
+        x.total_cmp(&y).then(a.name.cmp(&b.name))
+    });
+    let apart: Vec<&ResocResult> = run.resocs.iter().filter(|r| r.score.score.is_none()).collect();
+    let height = TOP
+        + ROW * placed.len() as f64
+        + if apart.is_empty() {
+            20.0
+        } else {
+            40.0 + ROW * apart.len() as f64
+        };
+    let width = PLOT_LEFT + PLOT_WIDTH + 60.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="axis" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-labelledby="axis-title axis-desc" font-family="sans-serif" font-size="13">"#
+    );
+    let _ = write!(
+        s,
+        r#"<title id="axis-title">RESOCs on the overleg–project axis</title>"#
+    );
+    let desc: Vec<String> = placed.iter().chain(&apart).map(|r| summary_of(r)).collect();
+    let _ = write!(s, r#"<desc id="axis-desc">{}</desc>"#, esc(&desc.join("; ")));
+    // Axis, ticks and pole labels.
+    let bottom = TOP + ROW * placed.len() as f64;
+    for t in [-1.0, -0.5, 0.0, 0.5, 1.0] {
+        let x = x_of(t);
+        let _ = write!(
+            s,
+            r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{bottom:.1}" stroke="{}" stroke-width="1"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" fill="#333">{}</text>"##,
+            TOP - 14.0,
+            if t == 0.0 { "#888" } else { "#ddd" },
+            TOP - 20.0,
+            signed(t).replace("+0.00", "0")
+        );
+    }
+    let _ = write!(
+        s,
+        r##"<text x="{PLOT_LEFT:.1}" y="14" fill="#1b6ca8" font-weight="bold">← overleg</text><text x="{:.1}" y="14" text-anchor="end" fill="#c2571a" font-weight="bold">project →</text>"##,
+        PLOT_LEFT + PLOT_WIDTH
+    );
+    for (i, r) in placed.iter().enumerate() {
+        let y = TOP + ROW * i as f64 + ROW / 2.0;
+        let (colour, shape) = style(r.score.role);
+        let v = r.score.score.unwrap_or(0.0);
+        let _ = write!(
+            s,
+            r#"<g class="mark" data-resoc="{}" data-type="{}">"#,
+            esc(&r.name),
+            r.score.role.as_str()
+        );
+        let _ = write!(s, "<title>{}</title>", esc(&summary_of(r)));
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#111">{}</text>"##,
+            PLOT_LEFT - 12.0,
+            y + 4.5,
+            esc(&r.name)
+        );
+        if let Some((lo, hi)) = r.score.ci {
+            let _ = write!(
+                s,
+                r#"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{colour}" stroke-width="2" stroke-opacity="0.55"/>"#,
+                x_of(lo),
+                x_of(hi)
+            );
+        }
+        s.push_str(&marker(shape, x_of(v), y, colour));
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" fill="#333">{}{}</text>"##,
+            PLOT_LEFT + PLOT_WIDTH + 8.0,
+            y + 4.5,
+            signed(v),
+            if r.score.theme_dependent { " (theme)" } else { "" }
+        );
+        s.push_str("</g>");
+    }
+    if !apart.is_empty() {
+        let y0 = bottom + 30.0;
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#333" font-style="italic">onduidelijk (not placed):</text>"##,
+            PLOT_LEFT - 12.0,
+            y0 - 6.0
+        );
+        for (i, r) in apart.iter().enumerate() {
+            let y = y0 + ROW * i as f64 + ROW / 2.0;
+            let (colour, shape) = style(RoleType::Onduidelijk);
+            let _ = write!(
+                s,
+                r#"<g class="mark" data-resoc="{}" data-type="onduidelijk">"#,
+                esc(&r.name)
+            );
+            let _ = write!(s, "<title>{}</title>", esc(&summary_of(r)));
+            let _ = write!(
+                s,
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#111">{}</text>"##,
+                PLOT_LEFT - 12.0,
+                y + 4.5,
+                esc(&r.name)
+            );
+            s.push_str(&marker(shape, PLOT_LEFT + 8.0, y, colour));
+            s.push_str("</g>");
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// The sections of one RESOC as a strip, one cell per section with evidence, coloured
+/// and labelled by lean; the same figures are in the table under it.
+pub fn strip_svg(cells: &[(String, f64, f64)]) -> String {
+    let n = cells.len().max(1) as f64;
+    let w = 520.0;
+    let cell = w / n;
+    let mut s = String::new();
+    let labels: Vec<String> = cells
+        .iter()
+        .map(|(t, o, p)| format!("{t}: {}", lean_word(*o, *p)))
+        .collect();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="strip" viewBox="0 0 {w:.0} 34" width="{w:.0}" height="34" role="img" aria-label="{}" font-family="sans-serif" font-size="11">"#,
+        esc(&format!("Sections by theme — {}", labels.join("; ")))
+    );
+    for (i, (title, o, p)) in cells.iter().enumerate() {
+        let x = cell * i as f64;
+        let (fill, letter) = lean_style(*o, *p);
+        let _ = write!(
+            s,
+            r##"<g><title>{}</title><rect x="{:.1}" y="0" width="{:.1}" height="24" fill="{fill}" stroke="#fff" stroke-width="2"/><text x="{:.1}" y="16" text-anchor="middle" fill="#fff" font-weight="bold">{letter}</text></g>"##,
+            esc(&format!(
+                "{title}: overleg {o:.2}, project {p:.2} — {}",
+                lean_word(*o, *p)
+            )),
+            x,
+            cell,
+            x + cell / 2.0
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn balance(o: f64, p: f64) -> f64 {
+    if o + p > 0.0 {
+        (p - o) / (p + o)
+    } else {
+        0.0
+    }
+}
+
+fn lean_word(o: f64, p: f64) -> &'static str {
+    let b = balance(o, p);
+    if b <= -0.4 {
+        "leans overleg"
+    } else if b >= 0.4 {
+        "leans project"
+    } else {
+        "mixed"
+    }
+}
+
+fn lean_style(o: f64, p: f64) -> (&'static str, &'static str) {
+    let b = balance(o, p);
+    if b <= -0.4 {
+        ("#1b6ca8", "O")
+    } else if b >= 0.4 {
+        ("#c2571a", "P")
+    } else {
+        ("#6a51a3", "C")
+    }
+}
+
+/// The context with the matched words marked.
+fn highlighted(m: &MatchRecord) -> String {
+    let mut html = String::new();
+    let text = &m.context;
+    let mut pos = 0;
+    for part in m.matched.split(" … ") {
+        if let Some(found) = text[pos..].find(part) {
+            let start = pos + found;
+            html.push_str(&esc(&text[pos..start]));
+            html.push_str("<mark>");
+            html.push_str(&esc(part));
+            html.push_str("</mark>");
+            pos = start + part.len();
+        }
+    }
+    html.push_str(&esc(&text[pos..]));
+    html
+}
+
+fn modifier_badges(m: &MatchRecord) -> String {
+    let mut out = String::new();
+    for x in &m.modifiers {
+        let label = if x.trigger.is_empty() {
+            x.kind.clone()
+        } else {
+            format!("{}: {}", x.kind, x.trigger)
+        };
+        let _ = write!(
+            out,
+            r#" <span class="mod mod-{}">{} ×{}</span>"#,
+            esc(&x.kind),
+            esc(&label),
+            trim_num(x.factor)
+        );
+    }
+    if m.actor.starts_with("other:") {
+        let _ = write!(out, r#" <span class="mod">{}</span>"#, esc(&m.actor));
+    }
+    out
+}
+
+fn trim_num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The whole page.
+pub fn report_html(run: &RunResult, provenance: &Provenance, options: &RunOptions) -> String {
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str("<title>streekpact report</title>\n<style>\n");
+    h.push_str(CSS);
+    h.push_str("</style>\n</head>\n<body>\n<main>\n");
+    h.push_str("<h1>The role of the RESOCs: overleg or projecten?</h1>\n");
+    let read = run.inputs.iter().filter(|i| i.is_read()).count();
+    let _ = writeln!(
+        h,
+        "<p class=\"lede\">{} RESOC(s) from {} document(s); score −1 = overleg (consultation, advice, bringing partners together), +1 = projecten (own initiative and projects). Lines are 95% bootstrap intervals; “(theme)” marks a role that depends on the theme.</p>",
+        run.resocs.len(),
+        read
+    );
+    h.push_str("<figure>\n");
+    h.push_str(&axis_svg(run));
+    h.push_str("\n<figcaption>Shapes: ● overleg, ■ project, ◆ combinatie, ○ onduidelijk (colour repeats the shape).</figcaption>\n</figure>\n");
+
+    // Summary table: the same numbers, as text.
+    h.push_str("<table>\n<caption>Scores per RESOC</caption>\n<thead><tr><th scope=\"col\">RESOC</th><th scope=\"col\">type</th><th scope=\"col\">score</th><th scope=\"col\">95% interval</th><th scope=\"col\">overleg</th><th scope=\"col\">project</th><th scope=\"col\">theme-dependent</th></tr></thead>\n<tbody>\n");
+    for r in &run.resocs {
+        let s = &r.score;
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a></th><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{:.2}</td><td>{}</td></tr>",
+            anchor(&r.name),
+            esc(&r.name),
+            s.role.as_str(),
+            s.score.map_or("–".into(), signed),
+            s.ci.map_or("–".into(), |(a, b)| format!("{} to {}", signed(a), signed(b))),
+            s.totals.overleg,
+            s.totals.project,
+            if s.theme_dependent { "yes" } else { "no" }
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+
+    h.push_str("<h2>Per RESOC</h2>\n");
+    for r in &run.resocs {
+        resoc_section(&mut h, run, r);
+    }
+    provenance_section(&mut h, run, provenance, options);
+    let _ = writeln!(
+        h,
+        "<footer>streekpact {} · every number traces back to matches.csv</footer>\n</main>\n</body>\n</html>",
+        esc(TOOL_VERSION)
+    );
+    h
+}
+
+fn anchor(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult) {
+    let s = &r.score;
+    let _ = writeln!(h, "<details open id=\"{}\">", anchor(&r.name));
+    let _ = writeln!(
+        h,
+        "<summary><strong>{}</strong> — {}{}</summary>",
+        esc(&r.name),
+        s.role.as_str(),
+        s.score
+            .map_or(String::new(), |v| format!(", score {}", signed(v)))
+    );
+    let mut reasons = Vec::new();
+    if s.theme_statement {
+        reasons.push("the text says the role depends on the theme".to_string());
+    }
+    if s.overleg_sections > 0 && s.project_sections > 0 {
+        reasons.push(format!(
+            "{} section(s) lean overleg and {} lean project",
+            s.overleg_sections, s.project_sections
+        ));
+    }
+    if !reasons.is_empty() {
+        let _ = writeln!(h, "<p>Theme-dependent: {}.</p>", esc(&reasons.join("; ")));
+    }
+    if s.unclear_statement {
+        h.push_str("<p>The text says the role is unclear or not (yet) described.</p>\n");
+    }
+    // Sections of this RESOC, in document order.
+    let mut rows = Vec::new();
+    let mut all_matches: Vec<(&str, &MatchRecord)> = Vec::new();
+    for doc in &run.documents {
+        for sec in doc
+            .sections
+            .iter()
+            .filter(|x| x.resoc.as_deref() == Some(r.name.as_str()))
+        {
+            let t = sec.totals();
+            rows.push((
+                doc.name.as_str(),
+                sec.title.clone(),
+                sec.line_start,
+                t.overleg,
+                t.project,
+            ));
+            for m in &sec.matches {
+                all_matches.push((doc.name.as_str(), m));
+            }
+        }
+    }
+    let cells: Vec<(String, f64, f64)> = rows
+        .iter()
+        .filter(|(_, _, _, o, p)| o + p > 0.0)
+        .map(|(_, t, _, o, p)| {
+            (
+                if t.is_empty() {
+                    "(untitled)".to_string()
+                } else {
+                    t.clone()
+                },
+                *o,
+                *p,
+            )
+        })
+        .collect();
+    if !cells.is_empty() {
+        h.push_str("<h3>Sections with evidence, in document order</h3>\n");
+        h.push_str(&strip_svg(&cells));
+        h.push('\n');
+        h.push_str("<table class=\"sections\">\n<caption>Sections</caption>\n<thead><tr><th scope=\"col\">section</th><th scope=\"col\">file:line</th><th scope=\"col\">overleg</th><th scope=\"col\">project</th><th scope=\"col\">lean</th></tr></thead>\n<tbody>\n");
+        for (file, title, line, o, p) in rows.iter().filter(|(_, _, _, o, p)| o + p > 0.0) {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}:{}</td><td>{o:.2}</td><td>{p:.2}</td><td>{}</td></tr>",
+                esc(if title.is_empty() { "(untitled)" } else { title }),
+                esc(file),
+                line,
+                lean_word(*o, *p)
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    let mut counted: Vec<&(&str, &MatchRecord)> =
+        all_matches.iter().filter(|(_, m)| m.contribution > 0.0).collect();
+    counted.sort_by(|a, b| b.1.contribution.total_cmp(&a.1.contribution));
+    if !counted.is_empty() {
+        h.push_str("<h3>Strongest evidence</h3>\n<ol class=\"evidence\">\n");
+        for (file, m) in counted.iter().take(5) {
+            let _ = writeln!(
+                h,
+                "<li><span class=\"pole {}\">{} {:.2}</span> {} <span class=\"where\">{}:{}</span>{}</li>",
+                if m.pole < 0.0 { "o" } else { "p" },
+                if m.pole < 0.0 { "overleg" } else { "project" },
+                m.contribution,
+                highlighted(m),
+                esc(file),
+                m.line,
+                modifier_badges(m)
+            );
+        }
+        h.push_str("</ol>\n");
+    }
+    let mut discounted: Vec<&(&str, &MatchRecord)> = all_matches
+        .iter()
+        .filter(|(_, m)| m.weight == 0.0 && m.pole != 0.0 && !m.modifiers.is_empty())
+        .collect();
+    discounted.sort_by(|a, b| b.1.base_weight.total_cmp(&a.1.base_weight));
+    if !discounted.is_empty() {
+        h.push_str("<h3>Read but not counted</h3>\n<ul class=\"evidence\">\n");
+        for (file, m) in discounted.iter().take(3) {
+            let _ = writeln!(
+                h,
+                "<li>{} <span class=\"where\">{}:{}</span>{}</li>",
+                highlighted(m),
+                esc(file),
+                m.line,
+                modifier_badges(m)
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</details>\n");
+}
+
+fn provenance_section(h: &mut String, run: &RunResult, p: &Provenance, o: &RunOptions) {
+    h.push_str("<h2>Provenance</h2>\n<dl>\n");
+    let _ = writeln!(
+        h,
+        "<dt>command</dt><dd><code>streekpact {}</code></dd>",
+        esc(&o.command.join(" "))
+    );
+    for (label, src) in [
+        ("lexicon", &p.lexicon),
+        ("context lexicon", &p.context_lexicon),
+        ("registry", &p.registry),
+    ] {
+        let _ = writeln!(
+            h,
+            "<dt>{label}</dt><dd>{} <code>sha256 {}</code></dd>",
+            esc(&src.name),
+            esc(&src.sha256)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<dt>scoring</dt><dd>seed {}, {} bootstrap replicates, prior {}, min. evidence {}, lean threshold {}</dd>",
+        o.scoring.seed, o.scoring.replicates, o.scoring.prior, o.scoring.min_evidence, o.scoring.lean_threshold
+    );
+    h.push_str("</dl>\n<table>\n<caption>Inputs</caption>\n<thead><tr><th scope=\"col\">file</th><th scope=\"col\">status</th><th scope=\"col\">reason</th><th scope=\"col\">sha256</th></tr></thead>\n<tbody>\n");
+    for i in &run.inputs {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+            esc(&i.path),
+            esc(&i.status),
+            esc(i.reason.as_deref().unwrap_or("")),
+            esc(&i.sha256.chars().take(16).collect::<String>())
+        );
+    }
+    for prob in &run.input_problems {
+        let _ = writeln!(
+            h,
+            "<tr><td colspan=\"2\">input problem</td><td colspan=\"2\">{}</td></tr>",
+            esc(prob)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#111;background:#fff;margin:0}
+main{max-width:60rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem;margin:1rem 0 .3rem}
+.lede{color:#333}figure{margin:1rem 0}figcaption{font-size:.85rem;color:#333}
+svg{max-width:100%;height:auto}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}
+caption{text-align:left;font-weight:bold;padding:.3rem 0}
+th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left;vertical-align:top}
+details{border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.6rem 0}
+summary{cursor:pointer;font-size:1.05rem}summary:focus{outline:3px solid #1b6ca8}
+a:focus{outline:3px solid #1b6ca8}
+mark{background:#ffe58a;color:#111}
+.evidence li{margin:.35rem 0}.where{color:#555;font-size:.8rem}
+.pole{font-weight:bold;font-size:.8rem;padding:0 .3rem;border-radius:3px;color:#fff}
+.pole.o{background:#1b6ca8}.pole.p{background:#c2571a}
+.mod{font-size:.75rem;border:1px solid #999;border-radius:3px;padding:0 .25rem;margin-left:.2rem;white-space:nowrap}
+.mod-negation,.mod-unclear,.mod-topic_heading{border-color:#b00;color:#b00}
+code{font-size:.8rem}footer{margin-top:2rem;color:#555;font-size:.8rem}
+@media print{main{max-width:none}details{break-inside:avoid}summary{list-style:none}}
+";
