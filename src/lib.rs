@@ -18,3 +18,4 @@ pub mod scoring;
 pub mod segment;
 pub mod table;
 pub mod verify;
+pub mod workbench;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use streekpact::ingest::IngestOptions;
+use streekpact::lexicon::Source;
 use streekpact::partial::{self, Partial};
 use streekpact::pipeline::{analyze_inputs, assemble, Instruments, RunResult, Shard};
 use streekpact::report::{
@@ -41,13 +42,64 @@ enum Command {
     Merge(MergeArgs),
     /// Re-hash the inputs and lexicons of a recorded run: would a rerun see the same data?
     Verify(VerifyArgs),
+    /// The lexicon workbench: check, sensitivity, import, suggest.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+#[derive(Subcommand)]
+enum LexiconCommand {
+    /// Validate the lexicon and, given inputs, show per cue its hits and matched forms,
+    /// dead cues, entries that compete for the same words, and stem collisions.
+    Check {
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Write the findings as CSV on stdout instead of a table.
+        #[arg(long)]
+        csv: bool,
+        #[command(flatten)]
+        instruments: InstrumentArgs,
+    },
+    /// Leave-one-cue-out: how far each RESOC's score and type move without each cue.
+    Sensitivity {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output folder for sensitivity.csv.
+        #[arg(short, long, value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        instruments: InstrumentArgs,
+    },
+    /// Convert a LIWC .dic or a quanteda-style YAML dictionary into the native format.
+    Import {
+        /// The dictionary (.dic for LIWC; .yml/.yaml for YAML).
+        file: PathBuf,
+        /// Poles of the categories to keep, e.g. `overleg=-1,project=1`.
+        #[arg(long, value_name = "CAT=VALUE,...")]
+        poles: String,
+        /// Where to write the lexicon (default: stdout).
+        #[arg(short, long, value_name = "OUT.tsv")]
+        out: Option<PathBuf>,
+    },
+    /// Candidate cues: frequent words in sentences about the RESOC that no cue covers.
+    Suggest {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// How many candidates to show.
+        #[arg(long, default_value_t = 30)]
+        top: usize,
+        #[command(flatten)]
+        instruments: InstrumentArgs,
+    },
 }
 
 #[derive(Args, Clone)]
 struct InstrumentArgs {
-    /// Cue lexicon to use instead of the built-in default (docs/lexicon.md).
+    /// Cue lexicon instead of the built-in one (docs/lexicon.md). Give it more than
+    /// once to layer files: later ones add to or override earlier ones; `builtin` names
+    /// the built-in lexicon (`--lexicon builtin --lexicon my-changes.tsv`).
     #[arg(long, value_name = "FILE")]
-    lexicon: Option<PathBuf>,
+    lexicon: Vec<PathBuf>,
     /// Context lexicon (negation, hedges, emphasis, actors) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     context: Option<PathBuf>,
@@ -157,6 +209,7 @@ fn main() -> ExitCode {
         Command::Evaluate(a) => streekpact::evaluate::run_cli(&a.gold, &a.out_dir, a.split.as_deref()),
         Command::Merge(a) => merge(a),
         Command::Verify(a) => verify(a),
+        Command::Lexicon(c) => lexicon(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -176,12 +229,9 @@ struct Prepared {
 }
 
 fn prepare(args: &InstrumentArgs) -> Result<Prepared, String> {
-    let instruments = Instruments::load(
-        args.lexicon.as_deref(),
-        args.context.as_deref(),
-        args.registry.as_deref(),
-    )
-    .map_err(|e| format!("{e}\n(fix the file, or leave the option out to use the built-in default)"))?;
+    let sources: Vec<Source> = args.lexicon.iter().map(|p| Source::from_arg(p)).collect();
+    let instruments = Instruments::load(&sources, args.context.as_deref(), args.registry.as_deref())
+        .map_err(|e| format!("{e}\n(fix the file, or leave the option out to use the built-in default)"))?;
     let opts = ScoringOptions {
         seed: args.seed,
         replicates: args.replicates,
@@ -408,4 +458,140 @@ fn explain(a: ExplainArgs) -> Result<u8, String> {
     let text = streekpact::explain::explain(&result, &instruments, &a.resoc, a.top)?;
     print!("{text}");
     Ok(if result.skipped() > 0 { 1 } else { 0 })
+}
+
+fn lexicon(c: LexiconCommand) -> Result<u8, String> {
+    use streekpact::workbench;
+    match c {
+        LexiconCommand::Check {
+            inputs,
+            csv,
+            instruments,
+        } => {
+            let Prepared {
+                instruments,
+                ingest,
+                pool,
+                ..
+            } = prepare(&instruments)?;
+            let report =
+                pool.install(|| workbench::check(&instruments.lexicon, &inputs, &ingest, &instruments));
+            if csv {
+                let bytes = workbench::check_csv(&report, &instruments.lexicon)?;
+                std::io::Write::write_all(&mut std::io::stdout(), &bytes).map_err(|e| e.to_string())?;
+            } else {
+                print!("{}", workbench::check_text(&report, &instruments.lexicon));
+            }
+            Ok(0)
+        }
+        LexiconCommand::Sensitivity {
+            inputs,
+            out,
+            instruments,
+        } => {
+            let Prepared {
+                instruments,
+                ingest,
+                opts,
+                pool,
+            } = prepare(&instruments)?;
+            let rows = pool.install(|| workbench::sensitivity(&inputs, &ingest, &instruments, &opts));
+            let bytes = workbench::sensitivity_csv(&rows)?;
+            write_atomically(&out, &[("sensitivity.csv".to_string(), bytes)])
+                .map_err(|e| format!("cannot write {}: {e}", out.join("sensitivity.csv").display()))?;
+            println!(
+                "{:<24} {:<28} {:>8} {:>8}  type",
+                "cue", "RESOC", "before", "after"
+            );
+            for r in rows.iter().take(15) {
+                let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:+.3}"));
+                println!(
+                    "{:<24} {:<28} {:>8} {:>8}  {}{}",
+                    r.cue,
+                    r.resoc,
+                    f(r.score_before),
+                    f(r.score_after),
+                    r.type_before,
+                    if r.type_changed() {
+                        format!(" → {}", r.type_after)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            eprintln!(
+                "streekpact: {} row(s) in {}",
+                rows.len(),
+                out.join("sensitivity.csv").display()
+            );
+            Ok(0)
+        }
+        LexiconCommand::Import { file, poles, out } => {
+            let poles = workbench::parse_poles(&poles)?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+            let name = file.to_string_lossy().into_owned();
+            let ext = file
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let imported = match ext.as_str() {
+                "dic" => workbench::import_liwc(&name, &text, &poles)?,
+                "yml" | "yaml" => workbench::import_yaml(&name, &text, &poles)?,
+                other => {
+                    return Err(format!(
+                        "{name}: unknown dictionary type '.{other}' (expected .dic or .yml/.yaml)"
+                    ))
+                }
+            };
+            match &out {
+                Some(p) => {
+                    let dir = p
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .unwrap_or(std::path::Path::new("."));
+                    let fname = p
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| "lexicon.tsv".into());
+                    write_atomically(dir, &[(fname, imported.tsv.clone().into_bytes())])
+                        .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+                }
+                None => print!("{}", imported.tsv),
+            }
+            eprintln!(
+                "streekpact: {} entr(y/ies) imported, {} not imported:",
+                imported.entries,
+                imported.skipped.len()
+            );
+            for s in &imported.skipped {
+                eprintln!("  {} [{}]: {}", s.entry, s.category, s.reason);
+            }
+            Ok(0)
+        }
+        LexiconCommand::Suggest {
+            inputs,
+            top,
+            instruments,
+        } => {
+            let Prepared {
+                instruments,
+                ingest,
+                pool,
+                ..
+            } = prepare(&instruments)?;
+            let found = pool.install(|| workbench::suggest(&inputs, &ingest, &instruments, top));
+            println!("{:<18} {:>5}  {:<8}  example", "word", "count", "compound");
+            for s in found {
+                println!(
+                    "{:<18} {:>5}  {:<8}  {}",
+                    s.form,
+                    s.count,
+                    if s.compound { "yes" } else { "" },
+                    s.example
+                );
+            }
+            Ok(0)
+        }
+    }
 }

@@ -351,6 +351,34 @@ pub fn match_section(
     out
 }
 
+/// Every occurrence of every cue in a section, overlapping ones included, before the
+/// longest-match resolution: per unit, (cue, token positions). For lexicon checks
+/// (which entries compete for the same words); clauses are cut at punctuation only.
+pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<(CueId, Vec<usize>)>> {
+    let forms = analyzed.analyzer.forms();
+    let cue_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| lexicon.atoms.matching(f)).collect();
+    analyzed
+        .units
+        .iter()
+        .map(|tokens| {
+            let clause = clauses(tokens, &[], true);
+            let hard = clauses(tokens, &[], false);
+            find_patterns(
+                tokens,
+                &cue_atoms,
+                &lexicon.atoms,
+                &lexicon.first_atom,
+                |id| &lexicon.cues[id as usize].pattern,
+                &clause,
+                &hard,
+            )
+            .into_iter()
+            .map(|f| (f.id, f.positions))
+            .collect()
+        })
+        .collect()
+}
+
 /// The strongest modifier of each [`Group`], multiplied, times the actor factor.
 /// Negation makes it 0.
 fn combine(base: f64, mods: &[(Group, Modifier)], actor: f64, negated: bool) -> f64 {
@@ -502,8 +530,9 @@ fn surface(text: &str, tokens: &[Token], positions: &[usize]) -> String {
     s
 }
 
-/// How far into its clause (in words) an actor mention can still be the subject.
-const SUBJECT_REACH: usize = 4;
+/// How far into its clause (in words other than context triggers) an actor mention can
+/// still be the subject.
+const SUBJECT_REACH: usize = 2;
 
 /// The subject of each clause, when one is recognised: an actor mention that no
 /// preposition governs ("met de provincie" is no subject) near the start of its clause.
@@ -544,7 +573,10 @@ fn clause_actors(
         // Dutch puts the subject first or right after the finite verb: another actor
         // deeper in the clause is an object ("bezorgt de minister een advies").
         let clause_start = clause.iter().position(|&x| x as usize == c).unwrap_or(0);
-        if kind == ContextKind::ActorOther && !agent && start - clause_start > SUBJECT_REACH {
+        // Counted in words that are not context triggers, so that inserting "niet" or
+        // "ook" before the subject does not change who the subject is.
+        let depth = (clause_start..start).filter(|&p| kind_at[p].is_none()).count();
+        if kind == ContextKind::ActorOther && !agent && depth > SUBJECT_REACH {
             continue;
         }
         let who: Vec<&str> = t.positions.iter().map(|&p| words[p]).collect();

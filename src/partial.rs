@@ -138,7 +138,7 @@ mod tests {
                 encoding: None,
                 scoring: Default::default(),
             },
-            provenance: crate::pipeline::Instruments::load(None, None, None)
+            provenance: crate::pipeline::Instruments::load(&[], None, None)
                 .unwrap()
                 .provenance(),
             provinces: BTreeMap::new(),

@@ -27,15 +27,12 @@ impl Instruments {
     /// Loads the given files, or the built-in defaults. Any error stops the run before
     /// an input is read or an output touched.
     pub fn load(
-        lexicon: Option<&std::path::Path>,
+        lexicons: &[crate::lexicon::Source],
         context: Option<&std::path::Path>,
         registry: Option<&std::path::Path>,
     ) -> Result<Instruments, LoadError> {
         Ok(Instruments {
-            lexicon: match lexicon {
-                Some(p) => Lexicon::from_file(p)?,
-                None => Lexicon::builtin(),
-            },
+            lexicon: Lexicon::load(lexicons)?,
             context: match context {
                 Some(p) => ContextRules::from_file(p)?,
                 None => ContextRules::builtin(),
@@ -55,7 +52,7 @@ impl Instruments {
     /// Where the instruments came from, for the manifest.
     pub fn provenance(&self) -> crate::report::Provenance {
         crate::report::Provenance {
-            lexicon: self.lexicon.source.clone(),
+            lexicon: self.lexicon.sources.clone(),
             context_lexicon: self.context.source.clone(),
             registry: crate::lexicon::SourceInfo {
                 name: self.registry.source_name().to_string(),
@@ -104,6 +101,7 @@ pub struct MatchRecord {
     pub cue: String,
     pub category: String,
     pub pole: f64,
+    pub lexicon_file: String,
     pub lexicon_line: usize,
     pub matched: String,
     pub stem: String,
@@ -365,6 +363,7 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
                 cue: cue.text.clone(),
                 category: cat.name.clone(),
                 pole: cat.pole,
+                lexicon_file: cue.file.clone(),
                 lexicon_line: cue.line,
                 matched: m.matched.clone(),
                 stem: m.stem.clone(),

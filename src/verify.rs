@@ -33,7 +33,7 @@ impl Status {
 #[derive(serde::Deserialize)]
 struct Manifest {
     options: Options,
-    lexicon: SourceInfo,
+    lexicon: Vec<SourceInfo>,
     context_lexicon: SourceInfo,
     registry: SourceInfo,
     inputs: Vec<Input>,
@@ -76,11 +76,12 @@ pub fn verify(manifest_path: &Path, root: &Path) -> Result<(String, bool), Strin
     for name in now.keys().filter(|n| !recorded.contains(n.as_str())) {
         rows.push((Status::New, name.clone()));
     }
-    for (label, source, builtin_text) in [
-        ("lexicon", &m.lexicon, BUILTIN_LEXICON),
+    let lexicons = m.lexicon.iter().map(|l| ("lexicon", l, BUILTIN_LEXICON));
+    let others = [
         ("context lexicon", &m.context_lexicon, BUILTIN_CONTEXT),
         ("registry", &m.registry, BUILTIN_REGISTRY),
-    ] {
+    ];
+    for (label, source, builtin_text) in lexicons.chain(others) {
         let current = if source.builtin {
             Some(sha256_hex(builtin_text.as_bytes()))
         } else {

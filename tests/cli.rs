@@ -99,8 +99,8 @@ fn bundled_corpus_scores_cleanly_with_a_full_manifest() {
         assert_eq!(i["sha256"].as_str().unwrap().len(), 64);
         assert!(i["path"].as_str().unwrap().starts_with("corpus/"));
     }
-    assert_eq!(manifest["lexicon"]["builtin"], true);
-    assert_eq!(manifest["lexicon"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(manifest["lexicon"][0]["builtin"], true);
+    assert_eq!(manifest["lexicon"][0]["sha256"].as_str().unwrap().len(), 64);
     assert!(manifest["stemmer"].as_str().unwrap().contains("Dutch"));
     assert_eq!(manifest["counts"]["resocs"], 14);
     assert_eq!(csv_rows(&out.path().join("resocs.csv")).len(), 14);

@@ -23,7 +23,7 @@ fn golden(name: &str, got: &str) {
 
 #[test]
 fn axis_svg_matches_its_golden_file() {
-    let instruments = Instruments::load(None, None, None).unwrap();
+    let instruments = Instruments::load(&[], None, None).unwrap();
     let result = run(
         &[
             "corpus/overzicht-west-vlaanderen.txt".into(),

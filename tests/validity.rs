@@ -11,7 +11,7 @@ use streekpact::report::{write_outputs, Dialect, RunOptions};
 use streekpact::scoring::ScoringOptions;
 
 fn score_into(inputs: &[&str], out: &Path) {
-    let instruments = Instruments::load(None, None, None).unwrap();
+    let instruments = Instruments::load(&[], None, None).unwrap();
     let opts = ScoringOptions::default();
     let inputs: Vec<_> = inputs.iter().map(Into::into).collect();
     let result = run(&inputs, &Default::default(), &instruments, &opts);

@@ -48,6 +48,8 @@ pub struct Cue {
     /// shorter cues on the same words, which is how names are kept out).
     pub weight: f64,
     pub pattern: Pattern,
+    /// The file (or built-in lexicon) and line the entry comes from.
+    pub file: String,
     pub line: usize,
 }
 
@@ -59,153 +61,216 @@ pub struct Lexicon {
     pub atoms: AtomSet,
     /// For each atom, the cues whose first word it is.
     pub first_atom: Vec<Vec<CueId>>,
-    pub source: SourceInfo,
+    /// The files it was built from, in order (later ones add to or override earlier ones).
+    pub sources: Vec<SourceInfo>,
 }
 
 /// Largest number of words a `...` gap may skip inside a clause (the middle field of a
 /// Dutch clause before a separable particle can be long).
 pub const GAP_WINDOW: usize = 12;
 
+/// Where a lexicon layer comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The built-in `lexicons/streekpact.tsv`.
+    Builtin,
+    File(std::path::PathBuf),
+}
+
+impl Source {
+    /// `builtin` names the built-in lexicon on the command line; anything else a file.
+    pub fn from_arg(arg: &std::path::Path) -> Source {
+        if arg.as_os_str() == "builtin" {
+            Source::Builtin
+        } else {
+            Source::File(arg.to_path_buf())
+        }
+    }
+}
+
+/// One entry as read, before the layers are combined.
+#[derive(Debug, Clone)]
+struct Entry {
+    text: String,
+    category: String,
+    weight: f64,
+    file: String,
+    line: usize,
+}
+
+/// The key that decides whether two entries are the same cue: folded text, spaces
+/// normalised, and whether it is capitalised (a name pattern).
+fn cue_key(text: &str) -> String {
+    let key = crate::analyze::fold(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.chars().next().is_some_and(char::is_uppercase) {
+        format!("^{key}")
+    } else {
+        key
+    }
+}
+
 impl Lexicon {
     pub fn builtin() -> Lexicon {
-        Lexicon::parse(BUILTIN_LEXICON_NAME, BUILTIN_LEXICON, true).expect("built-in lexicon is valid")
+        Lexicon::load(&[Source::Builtin]).expect("built-in lexicon is valid")
     }
 
     pub fn from_file(path: &std::path::Path) -> Result<Lexicon, LoadError> {
-        let name = path.to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
-        Lexicon::parse(&name, &text, false)
+        Lexicon::load(&[Source::File(path.to_path_buf())])
     }
 
-    /// Parses a cue lexicon. Every problem names the file and line.
+    /// Parses a single lexicon text.
     pub fn parse(file: &str, text: &str, builtin: bool) -> Result<Lexicon, LoadError> {
-        let rows = parse_rows(file, text, &["cue", "category", "weight"])?;
+        Lexicon::from_layers(&[(file.to_string(), text.to_string(), builtin)])
+    }
+
+    /// Loads layers in order: later files add cues and categories or override those of
+    /// earlier ones (same cue: the later entry wins; weight 0 switches it off). No layer
+    /// at all means the built-in lexicon.
+    pub fn load(sources: &[Source]) -> Result<Lexicon, LoadError> {
+        let mut layers = Vec::new();
+        for s in sources {
+            layers.push(match s {
+                Source::Builtin => (
+                    BUILTIN_LEXICON_NAME.to_string(),
+                    BUILTIN_LEXICON.to_string(),
+                    true,
+                ),
+                Source::File(p) => {
+                    let name = p.to_string_lossy().into_owned();
+                    let text = std::fs::read_to_string(p)
+                        .map_err(|e| LoadError::new(&name, 0, format!("cannot read: {e}")))?;
+                    (name, text, false)
+                }
+            });
+        }
+        if layers.is_empty() {
+            layers.push((
+                BUILTIN_LEXICON_NAME.to_string(),
+                BUILTIN_LEXICON.to_string(),
+                true,
+            ));
+        }
+        Lexicon::from_layers(&layers)
+    }
+
+    fn from_layers(layers: &[(String, String, bool)]) -> Result<Lexicon, LoadError> {
         let mut categories: Vec<Category> = Vec::new();
         let mut by_name: FxHashMap<String, CategoryId> = FxHashMap::default();
-        let mut cues = Vec::new();
-        let mut atoms = AtomSet::default();
-        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
-        for row in &rows {
-            let f = &row.fields;
-            if f[0].eq_ignore_ascii_case("@category") {
-                if !(3..=4).contains(&f.len()) {
-                    return Err(LoadError::new(
-                        file,
-                        row.line,
-                        format!(
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut entry_at: FxHashMap<String, usize> = FxHashMap::default();
+        let mut sources = Vec::new();
+        for (file, text, builtin) in layers {
+            let file = file.as_str();
+            sources.push(SourceInfo {
+                name: file.to_string(),
+                sha256: sha256_hex(text.as_bytes()),
+                builtin: *builtin,
+            });
+            let rows = parse_rows(file, text, &["cue", "category", "weight"])?;
+            let mut declared_here: FxHashMap<String, usize> = FxHashMap::default();
+            let mut seen_here: FxHashMap<String, usize> = FxHashMap::default();
+            for row in &rows {
+                let f = &row.fields;
+                let err = |msg: String| LoadError::new(file, row.line, msg);
+                if f[0].eq_ignore_ascii_case("@category") {
+                    if !(3..=4).contains(&f.len()) {
+                        return Err(err(format!(
                             "@category takes a name, a pole and an optional description; found {} columns",
                             f.len()
-                        ),
-                    ));
+                        )));
+                    }
+                    let name = f[1];
+                    if name.is_empty() || name.contains(char::is_whitespace) {
+                        return Err(err(format!("bad category name '{name}'")));
+                    }
+                    let pole: f64 = f[2]
+                        .parse()
+                        .map_err(|_| err(format!("pole '{}' is not a number", f[2])))?;
+                    if !(-1.0..=1.0).contains(&pole) {
+                        return Err(err(format!("pole {pole} is outside [-1, 1]")));
+                    }
+                    if declared_here.insert(name.to_string(), row.line).is_some() {
+                        return Err(err(format!("category '{name}' is declared twice")));
+                    }
+                    let cat = Category {
+                        name: name.to_string(),
+                        pole,
+                        description: f.get(3).unwrap_or(&"").to_string(),
+                    };
+                    match by_name.get(name) {
+                        Some(&id) => categories[id as usize] = cat, // a later layer redefines it
+                        None => {
+                            by_name.insert(name.to_string(), categories.len() as CategoryId);
+                            categories.push(cat);
+                        }
+                    }
+                    continue;
                 }
-                let name = f[1];
-                if name.is_empty() || name.contains(char::is_whitespace) {
-                    return Err(LoadError::new(
-                        file,
-                        row.line,
-                        format!("bad category name '{name}'"),
-                    ));
+                if f[0].starts_with('@') {
+                    return Err(err(format!("unknown directive '{}'", f[0])));
                 }
-                let pole: f64 = f[2].parse().map_err(|_| {
-                    LoadError::new(file, row.line, format!("pole '{}' is not a number", f[2]))
-                })?;
-                if !(-1.0..=1.0).contains(&pole) {
-                    return Err(LoadError::new(
-                        file,
-                        row.line,
-                        format!("pole {pole} is outside [-1, 1]"),
-                    ));
-                }
-                if by_name.contains_key(name) {
-                    return Err(LoadError::new(
-                        file,
-                        row.line,
-                        format!("category '{name}' is declared twice"),
-                    ));
-                }
-                by_name.insert(name.to_string(), categories.len() as CategoryId);
-                categories.push(Category {
-                    name: name.to_string(),
-                    pole,
-                    description: f.get(3).unwrap_or(&"").to_string(),
-                });
-                continue;
-            }
-            if f[0].starts_with('@') {
-                return Err(LoadError::new(
-                    file,
-                    row.line,
-                    format!("unknown directive '{}'", f[0]),
-                ));
-            }
-            if !(3..=4).contains(&f.len()) {
-                return Err(LoadError::new(
-                    file,
-                    row.line,
-                    format!(
+                if !(3..=4).contains(&f.len()) {
+                    return Err(err(format!(
                         "expected 3 or 4 columns (cue, category, weight, note), found {}",
                         f.len()
-                    ),
-                ));
-            }
-            let cue_text = f[0];
-            if cue_text.is_empty() {
-                return Err(LoadError::new(file, row.line, "empty cue"));
-            }
-            let Some(&category) = by_name.get(f[1]) else {
-                return Err(LoadError::new(
-                    file,
-                    row.line,
-                    format!(
+                    )));
+                }
+                let cue_text = f[0];
+                if cue_text.is_empty() {
+                    return Err(err("empty cue".into()));
+                }
+                if !by_name.contains_key(f[1]) {
+                    return Err(err(format!(
                         "unknown category '{}' (declare it with @category before use)",
                         f[1]
-                    ),
-                ));
-            };
-            let weight: f64 = f[2]
-                .parse()
-                .map_err(|_| LoadError::new(file, row.line, format!("weight '{}' is not a number", f[2])))?;
-            if !weight.is_finite() || !(0.0..=10.0).contains(&weight) {
-                return Err(LoadError::new(
-                    file,
-                    row.line,
-                    format!("weight {weight} is outside [0, 10]"),
-                ));
+                    )));
+                }
+                let weight: f64 = f[2]
+                    .parse()
+                    .map_err(|_| err(format!("weight '{}' is not a number", f[2])))?;
+                if !weight.is_finite() || !(0.0..=10.0).contains(&weight) {
+                    return Err(err(format!("weight {weight} is outside [0, 10]")));
+                }
+                let key = cue_key(cue_text);
+                if let Some(first) = seen_here.insert(key.clone(), row.line) {
+                    return Err(err(format!("duplicate cue '{cue_text}' (first on line {first})")));
+                }
+                let entry = Entry {
+                    text: cue_text.to_string(),
+                    category: f[1].to_string(),
+                    weight,
+                    file: file.to_string(),
+                    line: row.line,
+                };
+                match entry_at.get(&key) {
+                    Some(&i) => entries[i] = entry, // a later layer overrides it
+                    None => {
+                        entry_at.insert(key, entries.len());
+                        entries.push(entry);
+                    }
+                }
             }
-            let key = crate::analyze::fold(cue_text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let key = if cue_text.chars().next().is_some_and(char::is_uppercase) {
-                format!("^{key}")
-            } else {
-                key
-            };
-            if let Some(first) = seen.get(&key) {
-                return Err(LoadError::new(
-                    file,
-                    row.line,
-                    format!("duplicate cue '{cue_text}' (first on line {first})"),
-                ));
-            }
-            seen.insert(key, row.line);
+        }
+        let mut atoms = AtomSet::default();
+        let mut cues = Vec::with_capacity(entries.len());
+        for e in &entries {
             let pattern =
-                parse_pattern(cue_text, &mut atoms, false).map_err(|e| LoadError::new(file, row.line, e))?;
+                parse_pattern(&e.text, &mut atoms, false).map_err(|m| LoadError::new(&e.file, e.line, m))?;
             cues.push(Cue {
-                text: cue_text.to_string(),
-                category,
-                weight,
+                text: e.text.clone(),
+                category: by_name[&e.category],
+                weight: e.weight,
                 pattern,
-                line: row.line,
+                file: e.file.clone(),
+                line: e.line,
             });
         }
         if cues.is_empty() {
-            return Err(LoadError::new(
-                file,
-                rows.last().map_or(1, |r| r.line),
-                "the lexicon has no cues",
-            ));
+            let (file, _, _) = &layers[layers.len() - 1];
+            return Err(LoadError::new(file, 1, "the lexicon has no cues"));
         }
         let mut first_atom = vec![Vec::new(); atoms.len()];
         for (i, cue) in cues.iter().enumerate() {
@@ -216,22 +281,83 @@ impl Lexicon {
             cues,
             atoms,
             first_atom,
-            source: SourceInfo {
-                name: file.to_string(),
-                sha256: sha256_hex(text.as_bytes()),
-                builtin,
-            },
+            sources,
         })
     }
 
     pub fn category(&self, id: CategoryId) -> &Category {
         &self.categories[id as usize]
     }
+
+    /// The lexicon without one cue, as if its line were deleted (a shorter cue it
+    /// blocked may then match): for leave-one-cue-out sensitivity.
+    pub fn without(&self, cue: CueId) -> Lexicon {
+        let mut atoms = AtomSet::default();
+        let mut cues = Vec::with_capacity(self.cues.len());
+        for (i, c) in self.cues.iter().enumerate() {
+            if i as CueId == cue {
+                continue;
+            }
+            let pattern =
+                parse_pattern(&c.text, &mut atoms, false).expect("a cue that compiled once compiles again");
+            cues.push(Cue { pattern, ..c.clone() });
+        }
+        let mut first_atom = vec![Vec::new(); atoms.len()];
+        for (i, c) in cues.iter().enumerate() {
+            first_atom[c.pattern.atoms[0] as usize].push(i as CueId);
+        }
+        Lexicon {
+            categories: self.categories.clone(),
+            cues,
+            atoms,
+            first_atom,
+            sources: self.sources.clone(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_layers_add_override_and_switch_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("mine.tsv");
+        std::fs::write(
+            &mine,
+            "cue\tcategory\tweight\n@category\teigen\t0.5\nproject\tproject\t0.4\noverleg*\toverleg\t0\nstreekbeleid\teigen\t1\n",
+        )
+        .unwrap();
+        let lex = Lexicon::load(&[Source::Builtin, Source::File(mine.clone())]).unwrap();
+        let base = Lexicon::builtin();
+        assert_eq!(
+            lex.cues.len(),
+            base.cues.len() + 1,
+            "one cue added, two overridden in place"
+        );
+        let find = |t: &str| lex.cues.iter().find(|c| c.text == t).unwrap();
+        assert_eq!(find("project").weight, 0.4);
+        assert_eq!(find("project").file, mine.to_string_lossy());
+        assert_eq!(find("overleg*").weight, 0.0);
+        assert_eq!(lex.category(find("streekbeleid").category).name, "eigen");
+        assert_eq!(lex.sources.len(), 2);
+        // A category of an earlier layer may be used; an unknown one may not.
+        std::fs::write(&mine, "cue\tcategory\tweight\nx\tnergens\t1\n").unwrap();
+        let e = Lexicon::load(&[Source::Builtin, Source::File(mine)]).unwrap_err();
+        assert!(e
+            .to_string()
+            .ends_with(":2: unknown category 'nergens' (declare it with @category before use)"));
+    }
+
+    #[test]
+    fn without_removes_exactly_one_cue() {
+        let lex = Lexicon::builtin();
+        let id = lex.cues.iter().position(|c| c.text == "overleg*").unwrap() as CueId;
+        let less = lex.without(id);
+        assert_eq!(less.cues.len(), lex.cues.len() - 1);
+        assert!(!less.cues.iter().any(|c| c.text == "overleg*"));
+    }
 
     const HEAD: &str =
         "cue\tcategory\tweight\tnote\n@category\toverleg\t-1\tOverleg\n@category\tproject\t1\n";
@@ -248,7 +374,7 @@ mod tests {
             assert!(names.contains(&wanted), "missing category {wanted}");
         }
         assert!(lex.cues.len() > 60);
-        assert!(lex.source.builtin);
+        assert!(lex.sources[0].builtin);
     }
 
     #[test]
@@ -290,6 +416,6 @@ mod tests {
         assert_eq!(lex.cues.len(), 2);
         assert_eq!(lex.cues[1].pattern.gap_before, [false, true]);
         assert_eq!(lex.first_atom.iter().map(Vec::len).sum::<usize>(), 2);
-        assert_eq!(lex.source.sha256.len(), 64);
+        assert_eq!(lex.sources[0].sha256.len(), 64);
     }
 }

@@ -516,11 +516,9 @@ fn provenance_section(h: &mut String, run: &RunResult, p: &Provenance, o: &RunOp
         "<dt>command</dt><dd><code>streekpact {}</code></dd>",
         esc(&o.command.join(" "))
     );
-    for (label, src) in [
-        ("lexicon", &p.lexicon),
-        ("context lexicon", &p.context_lexicon),
-        ("registry", &p.registry),
-    ] {
+    let lexicons = p.lexicon.iter().map(|l| ("lexicon", l));
+    let others = [("context lexicon", &p.context_lexicon), ("registry", &p.registry)];
+    for (label, src) in lexicons.chain(others) {
         let _ = writeln!(
             h,
             "<dt>{label}</dt><dd>{} <code>sha256 {}</code></dd>",

@@ -84,7 +84,8 @@ pub fn recorded_command(args: &[String]) -> Vec<String> {
 /// Where the instruments of a run came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
-    pub lexicon: SourceInfo,
+    /// The cue lexicon's layers, in order.
+    pub lexicon: Vec<SourceInfo>,
     pub context_lexicon: SourceInfo,
     pub registry: SourceInfo,
 }
@@ -114,7 +115,7 @@ struct Manifest<'a> {
     git_commit: &'static str,
     options: &'a RunOptions,
     stemmer: &'static str,
-    lexicon: &'a SourceInfo,
+    lexicon: &'a [SourceInfo],
     context_lexicon: &'a SourceInfo,
     registry: &'a SourceInfo,
     inputs: &'a [InputRecord],
@@ -446,6 +447,7 @@ pub const MATCH_COLUMNS: &[&str] = &[
     "contribution",
     "lexicon_line",
     "stem",
+    "lexicon_file",
 ];
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
@@ -491,6 +493,7 @@ pub fn matches_table(run: &RunResult) -> Table {
                     Cell::Number(m.contribution),
                     Cell::count(m.lexicon_line),
                     Cell::text(&m.stem),
+                    Cell::text(&m.lexicon_file),
                 ]);
             }
         }

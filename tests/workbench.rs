@@ -1,0 +1,204 @@
+//! The lexicon workbench end to end.
+
+use std::fs;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+
+fn streekpact() -> assert_cmd::Command {
+    cargo_bin_cmd!("streekpact")
+}
+
+const DIR: &str = "tests/fixtures/workbench";
+
+#[test]
+fn check_reports_hits_forms_dead_cues_overlaps_and_false_friends() {
+    let out = streekpact()
+        .args([
+            "lexicon",
+            "check",
+            "--lexicon",
+            &format!("{DIR}/lexicon.tsv"),
+            &format!("{DIR}/pacts"),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    // The false-friend glob shows what it catches.
+    let project_line = text.lines().find(|l| l.starts_with("project*")).unwrap();
+    assert!(project_line.contains("projectie×1"), "{project_line}");
+    // Dead cues with file and line: one never used, one always beaten by overleg*.
+    assert!(text.contains("dead cues (weight > 0, no hit in these inputs): 2"));
+    assert!(text.contains("lexicon.tsv:7  bruggenbouwer"));
+    assert!(text.contains("lexicon.tsv:6  *overleg"));
+    // The colliding pair, with its winner and corpus count.
+    assert!(
+        text.contains("overleg* ~ *overleg  e.g. 'overleg'  2× in corpus  → overleg*"),
+        "{text}"
+    );
+    // CSV form of the same findings.
+    let csv = streekpact()
+        .args([
+            "lexicon",
+            "check",
+            "--csv",
+            "--lexicon",
+            &format!("{DIR}/lexicon.tsv"),
+            &format!("{DIR}/pacts"),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("kind,cue,category,weight,hits,counted,forms,other,winner,source\n"));
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with("dead,bruggenbouwer,overleg,1,0,0")));
+    assert!(csv.lines().any(|l| l.starts_with("overlap,overleg*,,,2,")));
+}
+
+#[test]
+fn check_stops_on_a_bad_lexicon_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.tsv");
+    fs::write(
+        &bad,
+        "cue\tcategory\tweight\n@category\toverleg\t-1\noverleg\toverleg\tveel\n",
+    )
+    .unwrap();
+    streekpact()
+        .args(["lexicon", "check", "--lexicon"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.tsv:3: weight 'veel' is not a number",
+        ));
+}
+
+#[test]
+fn sensitivity_shows_the_cue_whose_removal_flips_a_type() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args([
+            "lexicon",
+            "sensitivity",
+            "--lexicon",
+            &format!("{DIR}/lexicon.tsv"),
+            &format!("{DIR}/pacts"),
+            "-o",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    let mut r = csv::Reader::from_path(out.path().join("sensitivity.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    // Sorted by influence: type flips first. Without project*, Mechelen (one overleg,
+    // one project sentence) becomes an overleg RESOC.
+    let first = &rows[0];
+    assert_eq!(
+        (&first[0], &first[3], &first[7], &first[8], &first[9]),
+        ("project*", "RESOC Mechelen", "combinatie", "overleg", "true")
+    );
+    // Removing overleg* lets *overleg match the same words again ("as if its line were
+    // deleted"), so no conclusion rests on overleg* alone.
+    assert!(!rows.iter().any(|x| &x[0] == "overleg*"));
+}
+
+#[test]
+fn liwc_and_yaml_dictionaries_import_and_then_score() {
+    let dir = tempfile::tempdir().unwrap();
+    for (src, out) in [("dictionary.dic", "liwc.tsv"), ("dictionary.yml", "yaml.tsv")] {
+        let target = dir.path().join(out);
+        streekpact()
+            .args([
+                "lexicon",
+                "import",
+                &format!("{DIR}/{src}"),
+                "--poles",
+                "overleg=-1,project=1",
+                "-o",
+            ])
+            .arg(&target)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("not imported"));
+        let tsv = fs::read_to_string(&target).unwrap();
+        assert!(
+            tsv.contains("# Not imported"),
+            "skipped entries are listed in the file too"
+        );
+        let run = dir.path().join(format!("run-{out}"));
+        streekpact()
+            .args(["score", &format!("{DIR}/pacts"), "-q", "--lexicon"])
+            .arg(&target)
+            .arg("-o")
+            .arg(&run)
+            .assert()
+            .success();
+        let resocs = fs::read_to_string(run.join("resocs.csv")).unwrap();
+        assert!(resocs.contains("RESOC Kempen"), "{out}: {resocs}");
+    }
+    let liwc = fs::read_to_string(dir.path().join("liwc.tsv")).unwrap();
+    assert!(
+        liwc.contains("\"in\" \"overleg\" \"met\"\toverleg\t1"),
+        "multi-word entry kept"
+    );
+    assert!(liwc.contains("*projecten\tproject\t1"), "leading wildcard kept");
+    assert!(liwc.contains("like (02 134) [affect]") || liwc.contains("[3]") || liwc.contains("affect"));
+    assert!(liwc.contains("ov*erleg [overleg]: '*' inside a word has no equivalent"));
+    let yaml = fs::read_to_string(dir.path().join("yaml.tsv")).unwrap();
+    assert!(yaml.contains("@category\tproject.eigen\t1"));
+    assert!(yaml.contains("pro?ect [project.anders]: '?' (one-character wildcard) has no equivalent"));
+}
+
+#[test]
+fn layered_lexicons_keep_only_the_researchers_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let changes = dir.path().join("changes.tsv");
+    fs::write(&changes, "cue\tcategory\tweight\noverleg*\toverleg\t0\n").unwrap();
+    let run = |args: &[&str], out: &std::path::Path| {
+        streekpact()
+            .args(["score", &format!("{DIR}/pacts"), "-q"])
+            .args(args)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success();
+        fs::read_to_string(out.join("matches.csv")).unwrap()
+    };
+    let plain = run(&[], &dir.path().join("a"));
+    let layered = run(
+        &["--lexicon", "builtin", "--lexicon", changes.to_str().unwrap()],
+        &dir.path().join("b"),
+    );
+    assert!(plain.contains(",overleg*,overleg,-1.0000,1.0000,"));
+    assert!(
+        !layered.contains(",overleg*,") && !layered.contains(",*overleg,"),
+        "weight 0 switches the default cue off"
+    );
+    assert!(
+        layered.contains(",trekker*,project,"),
+        "the other default cues stay"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("b/manifest.json")).unwrap()).unwrap();
+    let layers = manifest["lexicon"].as_array().unwrap();
+    assert_eq!(layers.len(), 2);
+    assert_eq!(layers[0]["builtin"], true);
+    assert!(layers[1]["name"].as_str().unwrap().ends_with("changes.tsv"));
+}
+
+#[test]
+fn suggest_lists_uncovered_words_about_the_resoc() {
+    streekpact()
+        .args(["lexicon", "suggest", "corpus", "--top", "10"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("word").and(predicate::str::contains("example")));
+}
