@@ -151,7 +151,9 @@ pub fn check(
     let with_corpus = !inputs.is_empty();
     if with_corpus {
         let sections = sections_of(inputs, ingest, instruments);
-        let per_section: Vec<(Vec<(String, String, f64)>, Vec<(CueId, CueId)>)> = sections
+        /// Per section: (cue, matched form, weight) of each hit, and competing pairs.
+        type SectionUse = (Vec<(String, String, f64)>, Vec<(CueId, CueId)>);
+        let per_section: Vec<SectionUse> = sections
             .par_iter()
             .map(|(_, s)| {
                 let analyzed = analyze_section(s);
