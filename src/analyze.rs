@@ -52,6 +52,17 @@ pub struct Token {
     pub gap: u8,
 }
 
+thread_local! {
+    /// Folded form and stem per surface word, shared by every section a worker thread
+    /// analyses: stemming is the costliest step per distinct word, and a corpus keeps
+    /// repeating its words. A pure function's cache, so results cannot depend on it.
+    static FORM_CACHE: std::cell::RefCell<FxHashMap<Box<str>, Form>> = std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// Entries after which the per-thread form cache starts over, so memory stays flat
+/// however large the corpus (a Zipfian vocabulary keeps its frequent words cached).
+const FORM_CACHE_LIMIT: usize = 1 << 18;
+
 /// Interns word forms so that folding and stemming run once per distinct form.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -87,10 +98,22 @@ impl Analyzer {
         if let Some(&id) = self.index.get(word) {
             return id;
         }
-        let folded = fold(word);
-        let stem = self.stemmer.stem(&folded).into_owned();
+        let form = FORM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(f) = cache.get(word) {
+                return f.clone();
+            }
+            let folded = fold(word);
+            let stem = self.stemmer.stem(&folded).into_owned();
+            let f = Form { folded, stem };
+            if cache.len() >= FORM_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(word.into(), f.clone());
+            f
+        });
         let id = self.forms.len() as FormId;
-        self.forms.push(Form { folded, stem });
+        self.forms.push(form);
         self.index.insert(word.to_string(), id);
         id
     }

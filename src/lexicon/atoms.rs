@@ -111,9 +111,12 @@ impl Atom {
     }
 }
 
-/// A set of atoms with lookup tables by exact form, prefix, suffix and stem.
-#[derive(Debug, Default, Clone)]
+/// A set of atoms with lookup tables by exact form, prefix and suffix.
+#[derive(Debug, Clone)]
 pub struct AtomSet {
+    /// Unique per built set (a clone shares it: same content), for the per-thread
+    /// cache of `matching`.
+    id: u64,
     atoms: Vec<Atom>,
     exact: FxHashMap<String, Vec<AtomId>>,
     prefixes: FxHashMap<String, Vec<AtomId>>,
@@ -124,12 +127,42 @@ pub struct AtomSet {
     any: Vec<AtomId>,
 }
 
+static NEXT_SET_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+impl Default for AtomSet {
+    fn default() -> Self {
+        AtomSet {
+            id: NEXT_SET_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            atoms: Vec::new(),
+            exact: FxHashMap::default(),
+            prefixes: FxHashMap::default(),
+            prefix_lens: Vec::new(),
+            suffixes: FxHashMap::default(),
+            suffix_lens: Vec::new(),
+            infixes: Vec::new(),
+            any: Vec::new(),
+        }
+    }
+}
+
+thread_local! {
+    /// `matching` results per atom set and folded word, shared by all sections a
+    /// worker thread matches. Keyed by the set's unique id, never its address.
+    static MATCH_CACHE: std::cell::RefCell<FxHashMap<u64, FxHashMap<Box<str>, Vec<AtomId>>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// Words per atom set after which the per-thread cache starts over (flat memory).
+const MATCH_CACHE_LIMIT: usize = 1 << 18;
+
 impl AtomSet {
     /// Adds an atom (or finds the identical one) and returns its id.
     pub fn add(&mut self, atom: Atom) -> AtomId {
         if let Some(i) = self.atoms.iter().position(|a| *a == atom) {
             return i as AtomId;
         }
+        // The set changes: a new identity, so no cached result of the old one is used.
+        self.id = NEXT_SET_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let id = self.atoms.len() as AtomId;
         match &atom.kind {
             AtomKind::Word { word } => {
@@ -165,8 +198,25 @@ impl AtomSet {
         self.atoms.is_empty()
     }
 
-    /// All atoms that a word form matches, sorted, without duplicates.
+    /// All atoms that a word form matches, sorted, without duplicates (cached per
+    /// worker thread).
     pub fn matching(&self, form: &Form) -> Vec<AtomId> {
+        MATCH_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let per_set = cache.entry(self.id).or_default();
+            if let Some(hit) = per_set.get(form.folded.as_str()) {
+                return hit.clone();
+            }
+            let found = self.compute_matching(form);
+            if per_set.len() >= MATCH_CACHE_LIMIT {
+                per_set.clear();
+            }
+            per_set.insert(form.folded.as_str().into(), found.clone());
+            found
+        })
+    }
+
+    fn compute_matching(&self, form: &Form) -> Vec<AtomId> {
         let w = form.folded.as_str();
         let mut out = Vec::new();
         if let Some(ids) = self.exact.get(w) {
