@@ -10,8 +10,10 @@
 //! per stage that can be compared with each other and with the whole process
 //! (`benches/whole_process.sh`). The stage inputs are computed once, outside the
 //! timing: `analyze` gets segmented sections, `match` gets analyzed sections, `score`
-//! gets findings, `write` gets a finished run. Short settings (10 samples, 3 s) keep a
-//! run of all groups at about half a minute on the 2-core VM.
+//! gets findings, `write` gets a finished run. Short settings (10 samples, 1 s warm-up,
+//! 3 s measurement) keep a full run under a minute on the 2-core VM; `--quick` takes
+//! about 15 s. Wall-clock numbers on a shared VM are noisy: compare runs made while
+//! the load average is low.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -20,13 +22,13 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 use streekpact::analyze::{analyze_section, AnalyzedSection};
-use streekpact::ingest::decode_document;
+use streekpact::ingest::{decode_document, IngestOptions};
 use streekpact::lexicon::{ContextRules, Lexicon};
 use streekpact::matching::{match_section, UnitFindings};
 use streekpact::pipeline::{self, Instruments};
 use streekpact::registry::Registry;
 use streekpact::report::{self, Dialect, RunOptions};
-use streekpact::scoring::{score_resoc, unit_evidence, ScoringOptions, SectionTotals, Totals, UnitEvidence};
+use streekpact::scoring::{score_resoc, unit_evidence, ScoringOptions, SectionTotals, Totals};
 use streekpact::segment::{segment_document, Section};
 
 #[path = "support/gen.rs"]
@@ -70,7 +72,8 @@ fn fixture(ins: &Instruments) -> Fixture {
     assert!(raw.starts_with(b"# Streekpact RESOC "));
     assert!(String::from_utf8_lossy(&raw[..400]).contains(gen::NOTE));
     assert_eq!(gen::resoc_names().len(), 15);
-    let (text, _, _) = decode_document(&name, &raw).expect("generated text decodes");
+    let (text, _, _) =
+        decode_document(&name, &raw, &IngestOptions::default()).expect("generated text decodes");
     let sections = segment_document(&name, &text, &ins.registry).sections;
     let analyzed: Vec<AnalyzedSection> = sections.iter().map(analyze_section).collect();
     let findings = sections
@@ -95,28 +98,41 @@ fn fixture(ins: &Instruments) -> Fixture {
     }
 }
 
-/// What `pipeline::score_resocs` does per RESOC, for a document whose sections all
-/// belong to one RESOC (the generated pact names one in its title).
+/// What `pipeline::analyze_and_match` (evidence part) and `pipeline::score_resocs` do
+/// for a document whose sections all belong to one RESOC (the generated pact names
+/// one in its title).
 fn score_document(
     sections: &[Section],
     findings: &[Vec<UnitFindings>],
     lexicon: &Lexicon,
     opts: &ScoringOptions,
 ) -> f64 {
-    let mut units: Vec<UnitEvidence> = Vec::new();
+    let mut evidence: Vec<(f64, f64)> = Vec::new();
     let mut totals: Vec<SectionTotals> = Vec::with_capacity(sections.len());
+    let mut n_units = 0;
     for f in findings {
-        let evidence: Vec<UnitEvidence> = f.iter().map(|u| unit_evidence(u, lexicon)).collect();
+        let first = evidence.len();
+        for u in f {
+            let e = unit_evidence(u, lexicon);
+            if e.overleg + e.project > 0.0 {
+                evidence.push((e.overleg, e.project));
+            }
+        }
+        let mut t = Totals::default();
+        for (o, p) in &evidence[first..] {
+            t.overleg += o;
+            t.project += p;
+        }
         totals.push(SectionTotals {
-            totals: Totals::of(&evidence),
-            evidence_units: evidence.iter().filter(|e| e.overleg + e.project > 0.0).count(),
+            totals: t,
+            evidence_units: evidence.len() - first,
             theme_statement: f.iter().any(|u| u.theme_statement),
             unclear_statement: f.iter().any(|u| u.unclear_statement),
         });
-        units.extend(evidence);
+        n_units += f.len();
     }
     let name = sections[0].resoc.as_deref().unwrap_or("RESOC ?");
-    let score = score_resoc(name, &units, &totals, opts);
+    let score = score_resoc(name, &evidence, n_units, &totals, opts);
     score.score.unwrap_or(0.0)
 }
 
@@ -125,10 +141,11 @@ fn stages(c: &mut Criterion) {
     let fx = fixture(&ins);
     let bytes = fx.raw.len() as u64;
 
+    let ingest = IngestOptions::default();
     let mut g = c.benchmark_group("ingest");
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function("decode_document", |b| {
-        b.iter(|| decode_document(black_box(&fx.name), black_box(&fx.raw)).map(|d| d.0.len()))
+        b.iter(|| decode_document(black_box(&fx.name), black_box(&fx.raw), &ingest).map(|d| d.0.len()))
     });
     g.finish();
 
@@ -164,6 +181,24 @@ fn stages(c: &mut Criterion) {
     });
     g.finish();
 
+    // The pipeline's per-section step: analyze + match + evidence + the audit
+    // records (MatchRecord) of the report. Sections are cloned outside the timing.
+    let mut g = c.benchmark_group("section_step");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("analyze_and_match/all", |b| {
+        b.iter_batched(
+            || fx.sections.clone(),
+            |sections| {
+                sections
+                    .into_iter()
+                    .map(|s| pipeline::analyze_and_match(s, &ins).matches.len())
+                    .sum::<usize>()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("score");
     g.throughput(Throughput::Bytes(bytes));
     let defaults = ScoringOptions::default();
@@ -183,32 +218,48 @@ fn stages(c: &mut Criterion) {
     let input = tempfile::tempdir().expect("tempdir");
     let pact = input.path().join(&fx.name);
     std::fs::write(&pact, &fx.raw).expect("write input");
-    let run = pipeline::run(std::slice::from_ref(&pact), &ins, &defaults);
-    let options = RunOptions {
+    let run = pipeline::run(std::slice::from_ref(&pact), &ingest, &ins, &defaults);
+    let csv_only = RunOptions {
         command: vec!["bench".into()],
         inputs: vec![pact.to_string_lossy().into_owned()],
         out: "out".into(),
         dialect: Dialect::Plain,
+        xlsx: false,
+        report: false,
+        encoding: None,
         scoring: defaults,
     };
+    let everything = RunOptions {
+        xlsx: true,
+        report: true,
+        ..csv_only.clone()
+    };
+    let provenance = ins.provenance();
     let out = tempfile::tempdir().expect("tempdir");
-    let written = report::write_outputs(out.path(), &run, &ins, &options).expect("write outputs");
-    let out_bytes: u64 = written
-        .iter()
-        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-        .sum();
-    eprintln!("write: {} output bytes for {bytes} input bytes", out_bytes);
+    for (label, options) in [("csv", &csv_only), ("csv+xlsx+html", &everything)] {
+        let written = report::write_outputs(out.path(), &run, &provenance, options).expect("write outputs");
+        let out_bytes: u64 = written
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        eprintln!("write/{label}: {out_bytes} output bytes for {bytes} input bytes");
+    }
     let mut g = c.benchmark_group("write");
     g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("write_outputs", |b| {
-        b.iter(|| report::write_outputs(out.path(), black_box(&run), &ins, &options).expect("write"))
-    });
+    for (label, options) in [("csv", &csv_only), ("csv+xlsx+html", &everything)] {
+        g.bench_function(format!("write_outputs/{label}"), |b| {
+            b.iter(|| {
+                report::write_outputs(out.path(), black_box(&run), &provenance, options).expect("write")
+            })
+        });
+    }
     g.finish();
 }
 
 fn end_to_end(c: &mut Criterion) {
     let ins = instruments();
     let opts = ScoringOptions::default();
+    let ingest = IngestOptions::default();
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("pacts");
     std::fs::create_dir_all(&root).expect("mkdir");
@@ -229,7 +280,7 @@ fn end_to_end(c: &mut Criterion) {
         g.bench_function(format!("run/{E2E_FILES}x{E2E_KB}KB/threads={threads}"), |b| {
             b.iter_batched(
                 || (),
-                |()| pool.install(|| pipeline::run(black_box(&inputs), &ins, &opts)),
+                |()| pool.install(|| pipeline::run(black_box(&inputs), &ingest, &ins, &opts)),
                 // The RunResult is dropped outside the timing.
                 BatchSize::PerIteration,
             )
