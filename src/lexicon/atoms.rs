@@ -145,11 +145,13 @@ impl Default for AtomSet {
     }
 }
 
+/// Per atom set id: the atoms each folded word matches.
+type MatchCache = FxHashMap<u64, FxHashMap<Box<str>, Vec<AtomId>>>;
+
 thread_local! {
     /// `matching` results per atom set and folded word, shared by all sections a
     /// worker thread matches. Keyed by the set's unique id, never its address.
-    static MATCH_CACHE: std::cell::RefCell<FxHashMap<u64, FxHashMap<Box<str>, Vec<AtomId>>>> =
-        std::cell::RefCell::new(FxHashMap::default());
+    static MATCH_CACHE: std::cell::RefCell<MatchCache> = std::cell::RefCell::new(FxHashMap::default());
 }
 
 /// Words per atom set after which the per-thread cache starts over (flat memory).
