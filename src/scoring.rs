@@ -3,6 +3,7 @@
 //! The rules and their reasons are in `docs/scoring.md`.
 
 use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
 use rand_core::{RngCore, SeedableRng};
 use sha2::{Digest, Sha256};
 
@@ -262,37 +263,52 @@ pub fn bootstrap_interval(
         return None;
     }
     let mut hasher = Sha256::new();
-    hasher.update(b"streekpact-bootstrap-v1");
+    hasher.update(b"streekpact-bootstrap-v2");
     hasher.update(opts.seed.to_le_bytes());
     hasher.update(name.as_bytes());
-    let mut rng = ChaCha8Rng::from_seed(hasher.finalize().into());
-    let n = n_units.max(evidence.len()) as u64;
-    let mut scores = Vec::with_capacity(opts.replicates);
-    for _ in 0..opts.replicates {
-        let mut t = Totals::default();
-        for _ in 0..n {
-            let k = below(&mut rng, n) as usize;
-            if let Some((o, p)) = evidence.get(k) {
-                t.overleg += o;
-                t.project += p;
-            }
-        }
-        scores.push(t.score(opts.prior).unwrap_or(0.0));
-    }
+    let key: [u8; 32] = hasher.finalize().into();
+    let n = n_units.max(evidence.len()).min(u32::MAX as usize) as u32;
+    // Replicates in fixed blocks, each block its own ChaCha stream: the blocks run in
+    // parallel, and which numbers a replicate sees never depends on the scheduling.
+    let blocks: Vec<usize> = (0..opts.replicates.div_ceil(BOOTSTRAP_BLOCK)).collect();
+    let mut scores: Vec<f64> = blocks
+        .par_iter()
+        .flat_map_iter(|&block| {
+            let mut rng = ChaCha8Rng::from_seed(key);
+            rng.set_stream(block as u64);
+            let count = BOOTSTRAP_BLOCK.min(opts.replicates - block * BOOTSTRAP_BLOCK);
+            (0..count)
+                .map(|_| {
+                    let mut t = Totals::default();
+                    for _ in 0..n {
+                        if let Some((o, p)) = evidence.get(below(&mut rng, n) as usize) {
+                            t.overleg += o;
+                            t.project += p;
+                        }
+                    }
+                    t.score(opts.prior).unwrap_or(0.0)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     scores.sort_by(f64::total_cmp);
     Some((quantile(&scores, 0.025), quantile(&scores, 0.975)))
 }
 
-/// Uniform integer in [0, n) by rejection, independent of any library's
-/// distribution code (which may change between versions).
-fn below(rng: &mut ChaCha8Rng, n: u64) -> u64 {
-    let zone = u64::MAX - (u64::MAX % n);
-    loop {
-        let x = rng.next_u64();
-        if x < zone {
-            return x % n;
+/// Replicates per random stream (and per parallel task) of the bootstrap.
+const BOOTSTRAP_BLOCK: usize = 50;
+
+/// Uniform integer in [0, n), exact (Lemire's multiply-and-reject on 32-bit words),
+/// independent of any library's distribution code, which may change between versions.
+fn below(rng: &mut ChaCha8Rng, n: u32) -> u32 {
+    let mut m = u64::from(rng.next_u32()) * u64::from(n);
+    if (m as u32) < n {
+        let threshold = n.wrapping_neg() % n;
+        while (m as u32) < threshold {
+            m = u64::from(rng.next_u32()) * u64::from(n);
         }
     }
+    (m >> 32) as u32
 }
 
 /// Linear interpolation between order statistics (Hyndman & Fan type 7, R's default).
@@ -343,6 +359,30 @@ mod tests {
         .score(1.0)
         .unwrap();
         assert!(thin < thick && thin > 0.0);
+    }
+
+    #[test]
+    fn bounded_draws_are_uniform_and_in_range() {
+        let mut rng = ChaCha8Rng::from_seed([7; 32]);
+        let mut counts = [0usize; 6];
+        for _ in 0..60_000 {
+            counts[below(&mut rng, 6) as usize] += 1;
+        }
+        for c in counts {
+            assert!((9_000..11_000).contains(&c), "{counts:?}");
+        }
+        assert_eq!(below(&mut rng, 1), 0);
+    }
+
+    #[test]
+    fn bootstrap_does_not_depend_on_the_thread_count() {
+        let evidence: Vec<(f64, f64)> = (0..30).map(|i| if i % 2 == 0 { (1.0, 0.0) } else { (0.0, 0.5) }).collect();
+        let o = ScoringOptions::default();
+        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let a = one.install(|| bootstrap_interval("R", &evidence, 90, &o));
+        let b = two.install(|| bootstrap_interval("R", &evidence, 90, &o));
+        assert_eq!(a, b);
     }
 
     #[test]
