@@ -1,13 +1,12 @@
 //! The lexicon workbench end to end.
 
+mod common;
+use common::*;
+
 use std::fs;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 
-fn streekpact() -> assert_cmd::Command {
-    cargo_bin_cmd!("streekpact")
-}
 
 const DIR: &str = "tests/fixtures/workbench";
 

@@ -1,28 +1,13 @@
 //! Research workflow end to end: spreadsheets, provenance and verify, shard and merge.
 
-use std::collections::BTreeMap;
-use std::fs;
-use std::path::Path;
+mod common;
+use common::*;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use std::fs;
+
 use predicates::prelude::*;
 
-fn streekpact() -> assert_cmd::Command {
-    cargo_bin_cmd!("streekpact")
-}
 
-fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
 
 /// The manifest without the fields that name the command line and output folder.
 fn manifest_core(bytes: &[u8]) -> serde_json::Value {

@@ -96,6 +96,18 @@ fn summary_of(r: &ResocResult) -> String {
     }
 }
 
+/// A mark's hover text and its name label left of the plot.
+fn mark_label(s: &mut String, r: &ResocResult, y: f64) {
+    let _ = write!(s, "<title>{}</title>", esc(&summary_of(r)));
+    let _ = write!(
+        s,
+        r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#111">{}</text>"##,
+        PLOT_LEFT - 12.0,
+        y + 4.5,
+        esc(&r.name)
+    );
+}
+
 /// The axis chart: one mark per RESOC at its score with its 95% interval, sorted by
 /// score; RESOCs without enough evidence are drawn apart, below the axis.
 pub fn axis_svg(run: &RunResult) -> String {
@@ -152,14 +164,7 @@ pub fn axis_svg(run: &RunResult) -> String {
             esc(&r.name),
             r.score.role.as_str()
         );
-        let _ = write!(s, "<title>{}</title>", esc(&summary_of(r)));
-        let _ = write!(
-            s,
-            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#111">{}</text>"##,
-            PLOT_LEFT - 12.0,
-            y + 4.5,
-            esc(&r.name)
-        );
+        mark_label(&mut s, r, y);
         if let Some((lo, hi)) = r.score.ci {
             let _ = write!(
                 s,
@@ -195,14 +200,7 @@ pub fn axis_svg(run: &RunResult) -> String {
                 r#"<g class="mark" data-resoc="{}" data-type="onduidelijk">"#,
                 esc(&r.name)
             );
-            let _ = write!(s, "<title>{}</title>", esc(&summary_of(r)));
-            let _ = write!(
-                s,
-                r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#111">{}</text>"##,
-                PLOT_LEFT - 12.0,
-                y + 4.5,
-                esc(&r.name)
-            );
+            mark_label(&mut s, r, y);
             s.push_str(&marker(shape, PLOT_LEFT + 8.0, y, colour));
             s.push_str("</g>");
         }
