@@ -45,6 +45,10 @@ enum Command {
     /// The lexicon workbench: check, sensitivity, import, suggest.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Internal: the text layer of one PDF (`-`: standard input), run by the other
+    /// commands in a child process so that a crash or hang costs only that file.
+    #[command(hide = true, name = "extract-pdf")]
+    ExtractPdf { path: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -210,6 +214,7 @@ fn main() -> ExitCode {
         Command::Merge(a) => merge(a),
         Command::Verify(a) => verify(a),
         Command::Lexicon(c) => lexicon(c),
+        Command::ExtractPdf { path } => Ok(streekpact::ingest::pdf::child_main(&path)),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -250,6 +255,7 @@ fn prepare(args: &InstrumentArgs) -> Result<Prepared, String> {
     let ingest = IngestOptions {
         encoding: args.encoding.clone(),
     };
+    ingest.validate().map_err(|e| format!("{e}"))?;
     Ok(Prepared {
         instruments,
         ingest,

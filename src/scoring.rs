@@ -3,8 +3,8 @@
 //! The rules and their reasons are in `docs/scoring.md`.
 
 use rand_chacha::ChaCha8Rng;
-use rayon::prelude::*;
 use rand_core::{RngCore, SeedableRng};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::lexicon::Lexicon;
@@ -376,7 +376,9 @@ mod tests {
 
     #[test]
     fn bootstrap_does_not_depend_on_the_thread_count() {
-        let evidence: Vec<(f64, f64)> = (0..30).map(|i| if i % 2 == 0 { (1.0, 0.0) } else { (0.0, 0.5) }).collect();
+        let evidence: Vec<(f64, f64)> = (0..30)
+            .map(|i| if i % 2 == 0 { (1.0, 0.0) } else { (0.0, 0.5) })
+            .collect();
         let o = ScoringOptions::default();
         let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
         let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();

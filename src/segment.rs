@@ -297,10 +297,19 @@ const OPEN_ENDINGS: &[&str] = &[
 /// Whether the next non-blank line starts a list: a short line that introduces a
 /// list is a lead-in, not a title.
 fn next_content_is_list(lines: &[&str], from: usize) -> bool {
-    lines[from.min(lines.len())..]
-        .iter()
-        .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| LIST_ITEM.is_match(l.trim()))
+    let rest = &lines[from.min(lines.len())..];
+    let Some(k) = rest.iter().position(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let line = rest[k].trim();
+    if !LIST_ITEM.is_match(line) {
+        return false;
+    }
+    // A numbered line standing alone ("1. Situering" between blank lines, prose after)
+    // is a heading, not a list.
+    let numbered = line.starts_with(|c: char| c.is_ascii_digit());
+    let next = rest.get(k + 1).map(|l| l.trim()).unwrap_or("");
+    !(numbered && next.is_empty() && !next_content_is_list(rest, k + 1))
 }
 
 fn keyword_level(heading: &str) -> u8 {
@@ -597,8 +606,9 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         }
         if c == '.' {
             let word_start = text[..i]
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                .map_or(0, |p| p + 1);
+                .char_indices()
+                .rfind(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
             let word = text[word_start..i].to_lowercase();
             let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
             if letters == 1 && word.chars().all(|ch| ch.is_alphabetic()) {
@@ -756,6 +766,26 @@ mod tests {
                 "J. Peeters zegt dit."
             ]
         );
+    }
+
+    #[test]
+    fn multibyte_space_before_a_period_does_not_panic() {
+        // Found by fuzzing: an en space (3 bytes) before the word ending in a period.
+        let spans = sentence_spans("Het RESOC\u{2002}x. Meer.");
+        assert_eq!(spans.len(), 1, "'x.' is a single letter: no sentence end");
+        let text = "Het RESOC\u{2002}werkt. Meer.";
+        let spans = sentence_spans(text);
+        assert_eq!(&text[spans[0].0..spans[0].1], "Het RESOC\u{2002}werkt.");
+    }
+
+    #[test]
+    fn a_title_before_a_numbered_heading_is_a_title() {
+        let doc = seg(
+            "x.txt",
+            "Streekpact Kempen\n\n1. Situering\n\nHet RESOC werd opgericht.\n",
+        );
+        assert_eq!(doc.title.as_deref(), Some("Streekpact Kempen"));
+        assert_eq!(doc.sections[1].title, "1. Situering");
     }
 
     #[test]

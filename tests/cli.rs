@@ -1,42 +1,11 @@
 //! End-to-end tests: the real binary on real files.
 
-use std::collections::BTreeMap;
+mod common;
+use common::*;
+
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
-
-fn streekpact() -> assert_cmd::Command {
-    cargo_bin_cmd!("streekpact")
-}
-
-fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    r.records()
-        .map(|rec| {
-            header
-                .iter()
-                .cloned()
-                .zip(rec.unwrap().iter().map(str::to_string))
-                .collect()
-        })
-        .collect()
-}
 
 #[test]
 fn overview_document_yields_one_row_per_resoc_and_none_for_its_introduction() {
@@ -169,12 +138,9 @@ fn broken_files_are_named_and_skipped_while_the_rest_is_scored() {
     )
     .unwrap();
     fs::write(input.join("brochure.pdf"), b"%PDF-1.4 binary").unwrap();
-    fs::write(
-        input.join("oud.txt"),
-        b"RESOC Mechelen organiseert overleg \xe9\xe9n keer.\n",
-    )
-    .unwrap();
+    fs::write(input.join("oud.txt"), b"RESOC Mechelen\0\0\0\x01\x02 overleg\n").unwrap();
     fs::write(input.join("leeg.md"), "\n\n").unwrap();
+    fs::write(input.join("notities.rtf"), "{\\rtf1 RESOC}").unwrap();
     let out = dir.path().join("out");
     streekpact()
         .args(["score"])
@@ -184,9 +150,12 @@ fn broken_files_are_named_and_skipped_while_the_rest_is_scored() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("pacts/brochure.pdf: unsupported file type '.pdf'")
-                .and(predicate::str::contains("pacts/oud.txt: not valid UTF-8"))
-                .and(predicate::str::contains("pacts/leeg.md: empty file")),
+            predicate::str::contains("pacts/brochure.pdf: corrupt or truncated PDF file")
+                .and(predicate::str::contains("pacts/oud.txt: binary content"))
+                .and(predicate::str::contains("pacts/leeg.md: empty file"))
+                .and(predicate::str::contains(
+                    "pacts/notities.rtf: unsupported file type '.rtf'",
+                )),
         );
     let resocs = csv_rows(&out.join("resocs.csv"));
     assert_eq!(resocs.len(), 1);
@@ -211,10 +180,11 @@ fn broken_files_are_named_and_skipped_while_the_rest_is_scored() {
             ("pacts/brochure.pdf".to_string(), "skipped".to_string()),
             ("pacts/kempen.md".into(), "read".into()),
             ("pacts/leeg.md".into(), "skipped".into()),
+            ("pacts/notities.rtf".into(), "skipped".into()),
             ("pacts/oud.txt".into(), "skipped".into())
         ]
     );
-    assert_eq!(manifest["counts"]["skipped"], 3);
+    assert_eq!(manifest["counts"]["skipped"], 4);
 }
 
 #[test]
@@ -227,6 +197,18 @@ fn a_missing_input_is_reported_and_counted() {
         .code(1)
         .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
     assert_eq!(csv_rows(&out.path().join("resocs.csv")).len(), 1);
+}
+
+#[test]
+fn an_unknown_encoding_label_is_a_usage_error() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus", "--encoding", "klingon", "-o"])
+        .arg(out.path().join("o"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown encoding label 'klingon'"));
+    assert!(!out.path().join("o").exists());
 }
 
 #[test]

@@ -7,7 +7,6 @@ use std::fs;
 
 use predicates::prelude::*;
 
-
 const DIR: &str = "tests/fixtures/workbench";
 
 #[test]

@@ -7,8 +7,6 @@ use std::fs;
 
 use predicates::prelude::*;
 
-
-
 /// The manifest without the fields that name the command line and output folder.
 fn manifest_core(bytes: &[u8]) -> serde_json::Value {
     let mut m: serde_json::Value = serde_json::from_slice(bytes).unwrap();

@@ -1,0 +1,404 @@
+//! The document model the container and HTML readers write: the same Markdown-like
+//! text as a `.md` pact, so that [`segment`](crate::segment) reads every format alike.
+//!
+//! - a heading: `#`…`######` + space + title, on one line;
+//! - a paragraph: its text, with `**bold**` and `*italic*` runs, line breaks kept;
+//! - a list item or a table row: a `- ` line (cells joined with ` | `);
+//! - blocks separated by a blank line; consecutive items by a line feed.
+//!
+//! Literal `*` in the source text would be read as emphasis markup, so it is written
+//! as `∗` (U+2217).
+
+/// Emphasis of a run of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Style {
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Body,
+    /// A heading of level 1–6.
+    Heading(u8),
+    Item,
+}
+
+struct Para {
+    kind: Kind,
+    runs: Vec<(String, Style)>,
+}
+
+#[derive(Default)]
+struct Table {
+    row: Option<Vec<String>>,
+    cell: Option<String>,
+}
+
+/// Writes the document model. Paragraphs may nest (a text box or a note inside a
+/// paragraph): the inner one is written when it ends, the outer one goes on.
+#[derive(Default)]
+pub(crate) struct Builder {
+    out: String,
+    last_was_item: bool,
+    paras: Vec<Para>,
+    tables: Vec<Table>,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Opens a paragraph.
+    pub fn begin(&mut self, kind: Kind) {
+        self.paras.push(Para {
+            kind,
+            runs: Vec::new(),
+        });
+    }
+
+    /// Whether a paragraph is open.
+    pub fn is_open(&self) -> bool {
+        !self.paras.is_empty()
+    }
+
+    /// The kind of the innermost open paragraph.
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub fn kind(&self) -> Option<Kind> {
+        self.paras.last().map(|p| p.kind)
+    }
+
+    /// Changes the kind of the innermost open paragraph (properties that are read
+    /// after the paragraph has started, as in DOCX's `w:pPr`).
+    pub fn set_kind(&mut self, kind: Kind) {
+        if let Some(p) = self.paras.last_mut() {
+            p.kind = kind;
+        }
+    }
+
+    /// Whether the innermost open paragraph has no visible text yet.
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub fn is_blank(&self) -> bool {
+        self.paras
+            .last()
+            .is_none_or(|p| p.runs.iter().all(|(t, _)| t.trim().is_empty()))
+    }
+
+    /// Appends text to the innermost paragraph, opening a body paragraph if none is.
+    pub fn text(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        if self.paras.is_empty() {
+            self.begin(Kind::Body);
+        }
+        let para = self.paras.last_mut().expect("a paragraph is open");
+        match para.runs.last_mut() {
+            Some((t, s)) if *s == style => t.push_str(text),
+            _ => para.runs.push((text.to_string(), style)),
+        }
+    }
+
+    /// A line break inside the innermost paragraph (ignored outside paragraphs).
+    pub fn line_break(&mut self) {
+        if self.is_open() {
+            self.text("\n", Style::default());
+        }
+    }
+
+    /// Closes the innermost paragraph and writes it: into the open table cell if there
+    /// is one, else as a block of its own. Does nothing when none is open.
+    pub fn end(&mut self) {
+        let Some(para) = self.paras.pop() else {
+            return;
+        };
+        let inline = render_inline(&para.runs);
+        if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            let flat = inline.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !flat.is_empty() {
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(&flat);
+            }
+            return;
+        }
+        match para.kind {
+            Kind::Heading(level) => {
+                // A heading's own emphasis (bold by its style) is not kept: a title is
+                // a title, as in a Markdown heading.
+                let plain: String = para
+                    .runs
+                    .iter()
+                    .map(|(t, _)| t.replace('*', "\u{2217}"))
+                    .collect();
+                let title = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !title.is_empty() {
+                    let level = level.clamp(1, 6) as usize;
+                    self.block(format!("{} {title}", "#".repeat(level)), false);
+                }
+            }
+            Kind::Item => {
+                let lines: Vec<&str> = inline.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                if !lines.is_empty() {
+                    self.block(format!("- {}", lines.join("\n  ")), true);
+                }
+            }
+            Kind::Body => {
+                let lines: Vec<&str> = inline.lines().map(str::trim).collect();
+                let text = lines.join("\n");
+                let text = text.trim_matches('\n');
+                if !text.is_empty() {
+                    self.block(text.to_string(), false);
+                }
+            }
+        }
+    }
+
+    /// Closes every open paragraph.
+    pub fn end_all(&mut self) {
+        while self.is_open() {
+            self.end();
+        }
+    }
+
+    pub fn table_start(&mut self) {
+        self.end_all_in_cell();
+        self.tables.push(Table::default());
+    }
+
+    pub fn row_start(&mut self) {
+        if self.tables.is_empty() {
+            self.tables.push(Table::default());
+        }
+        self.row_end();
+        if let Some(t) = self.tables.last_mut() {
+            t.row = Some(Vec::new());
+        }
+    }
+
+    pub fn cell_start(&mut self) {
+        if self.tables.last().is_none_or(|t| t.row.is_none()) {
+            self.row_start();
+        }
+        self.cell_end();
+        if let Some(t) = self.tables.last_mut() {
+            t.cell = Some(String::new());
+        }
+    }
+
+    pub fn cell_end(&mut self) {
+        if self.tables.last().is_some_and(|t| t.cell.is_some()) {
+            self.end_all_in_cell();
+        }
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(cell) = t.cell.take() {
+                t.row.get_or_insert_with(Vec::new).push(cell);
+            }
+        }
+    }
+
+    /// Ends a row: its non-empty cells, joined by ` | `, become one `- ` line (or text
+    /// of the enclosing cell, for a table inside a table).
+    pub fn row_end(&mut self) {
+        self.cell_end();
+        let Some(row) = self.tables.last_mut().and_then(|t| t.row.take()) else {
+            return;
+        };
+        let cells: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        if cells.is_empty() {
+            return;
+        }
+        let line = cells.join(" | ");
+        let depth = self.tables.len();
+        if depth >= 2 {
+            if let Some(cell) = self.tables[depth - 2].cell.as_mut() {
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(&line);
+                return;
+            }
+        }
+        self.block(format!("- {line}"), true);
+    }
+
+    pub fn table_end(&mut self) {
+        self.row_end();
+        self.tables.pop();
+    }
+
+    /// Ends paragraphs that were opened inside the current cell.
+    fn end_all_in_cell(&mut self) {
+        self.end_all();
+    }
+
+    fn block(&mut self, text: String, is_item: bool) {
+        if !self.out.is_empty() {
+            self.out.push_str(if is_item && self.last_was_item {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        self.out.push_str(&text);
+        self.last_was_item = is_item;
+    }
+
+    /// Closes everything still open and returns the text.
+    pub fn finish(mut self) -> String {
+        self.end_all();
+        while !self.tables.is_empty() {
+            self.table_end();
+        }
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out
+    }
+}
+
+/// Runs → one paragraph's text with emphasis markers. White space at the edges of an
+/// emphasised run is moved outside its markers (`**a** b`, never `**a **b`), which is
+/// what the Markdown reader needs to recognise them.
+fn render_inline(runs: &[(String, Style)]) -> String {
+    let mut out = String::new();
+    for (text, style) in runs {
+        let text = text.replace('*', "\u{2217}");
+        if !style.bold && !style.italic {
+            out.push_str(&text);
+            continue;
+        }
+        let core = text.trim();
+        if core.is_empty() {
+            out.push_str(&text);
+            continue;
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let trail = &text[text.trim_end().len()..];
+        let marker = match (style.bold, style.italic) {
+            (true, true) => "***",
+            (true, false) => "**",
+            _ => "*",
+        };
+        out.push_str(lead);
+        out.push_str(marker);
+        out.push_str(core);
+        out.push_str(marker);
+        out.push_str(trail);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{strip_markup, MarkKind};
+
+    const PLAIN: Style = Style {
+        bold: false,
+        italic: false,
+    };
+    const BOLD: Style = Style {
+        bold: true,
+        italic: false,
+    };
+    const ITALIC: Style = Style {
+        bold: false,
+        italic: true,
+    };
+
+    #[test]
+    fn headings_paragraphs_items_and_emphasis() {
+        let mut b = Builder::new();
+        b.begin(Kind::Heading(2));
+        b.text("Rol van\nhet RESOC", PLAIN);
+        b.end();
+        b.begin(Kind::Body);
+        b.text("Het RESOC kiest voor een ", PLAIN);
+        b.text("actieve rol ", BOLD);
+        b.text("en ", PLAIN);
+        b.text("soms", ITALIC);
+        b.text(" voor 2 * 3.", PLAIN);
+        b.end();
+        b.begin(Kind::Item);
+        b.text("eerste", PLAIN);
+        b.end();
+        b.begin(Kind::Item);
+        b.text("tweede", PLAIN);
+        b.line_break();
+        b.text("vervolg", PLAIN);
+        b.end();
+        assert_eq!(
+            b.finish(),
+            "## Rol van het RESOC\n\nHet RESOC kiest voor een **actieve rol** en *soms* voor 2 \u{2217} 3.\n\n- eerste\n- tweede\n  vervolg\n"
+        );
+    }
+
+    #[test]
+    fn emphasis_markers_are_read_back_by_the_segmenter() {
+        let runs = vec![
+            ("Rol RESOC: ".to_string(), BOLD),
+            (
+                "trekker".to_string(),
+                Style {
+                    bold: true,
+                    italic: true,
+                },
+            ),
+            (" en ".to_string(), PLAIN),
+            ("partner".to_string(), ITALIC),
+        ];
+        let (text, marks) = strip_markup(&render_inline(&runs));
+        assert_eq!(text, "Rol RESOC: trekker en partner");
+        let spans = |kind| {
+            marks
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| &text[m.start..m.end])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(spans(MarkKind::Bold), ["Rol RESOC:", "trekker"]);
+        assert_eq!(spans(MarkKind::Italic), ["trekker", "partner"]);
+    }
+
+    #[test]
+    fn tables_become_rows_and_nested_paragraphs_are_kept() {
+        let mut b = Builder::new();
+        b.begin(Kind::Body);
+        b.text("Voor de tabel", PLAIN);
+        // A text box inside the paragraph.
+        b.begin(Kind::Body);
+        b.text("In het kader", PLAIN);
+        b.end();
+        b.text(":", PLAIN);
+        b.end();
+        b.table_start();
+        b.row_start();
+        b.cell_start();
+        b.begin(Kind::Body);
+        b.text("Trekker", BOLD);
+        b.end();
+        b.cell_end();
+        b.cell_start();
+        b.begin(Kind::Body);
+        b.text("RESOC", PLAIN);
+        b.end();
+        b.begin(Kind::Body);
+        b.text("Kempen", PLAIN);
+        b.end();
+        b.cell_end();
+        b.row_end();
+        b.row_start();
+        b.cell_start();
+        b.cell_end();
+        b.row_end();
+        b.table_end();
+        assert_eq!(
+            b.finish(),
+            "In het kader\n\nVoor de tabel:\n\n- **Trekker** | RESOC Kempen\n"
+        );
+    }
+}
