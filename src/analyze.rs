@@ -127,7 +127,7 @@ impl Analyzer {
         } else {
             0
         };
-        for (start, word) in unit.text.unicode_word_indices() {
+        for (start, word) in word_indices(&unit.text) {
             let end = start + word.len();
             let mut f = heading;
             for m in &unit.marks {
@@ -154,6 +154,60 @@ impl Analyzer {
         }
         tokens
     }
+}
+
+/// The UAX #29 words of a text with their byte offsets: exactly the words of
+/// `unicode_word_indices` (property-tested in tests/properties.rs), with a fast path for
+/// the common case, a run of ASCII letters and digits between spaces with at most simple
+/// punctuation around it ("(projecten),"). Everything else goes through UAX #29.
+pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let is_gap = |b: u8| matches!(b, b' ' | b'\n' | b'\t');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_gap(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < bytes.len() && !is_gap(bytes[end]) {
+            end += 1;
+        }
+        match simple_word(&bytes[start..end]) {
+            Some((a, b)) => out.push((start + a, &text[start + a..start + b])),
+            None => {
+                // UAX #29 on the chunk, from the space before it: a combining mark that
+                // follows a space attaches to it (rule WB4) exactly as in the whole text,
+                // and no rule joins a word across a space.
+                let from = start.saturating_sub(1);
+                out.extend(text[from..end].unicode_word_indices().map(|(k, w)| (from + k, w)));
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// `[("[]* [A-Za-z0-9]+ [.,;:!?)"\]]*`: the span of the letters and digits. No rule of
+/// UAX #29 joins a letter or digit to these punctuation marks unless another letter or
+/// digit follows them, which this shape excludes.
+fn simple_word(chunk: &[u8]) -> Option<(usize, usize)> {
+    let a = chunk
+        .iter()
+        .take_while(|&&b| matches!(b, b'(' | b'[' | b'"'))
+        .count();
+    let b = a + chunk[a..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let rest = &chunk[b..];
+    (b > a
+        && rest
+            .iter()
+            .all(|&c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"')))
+    .then_some((a, b))
 }
 
 fn classify_gap(between: &str) -> u8 {
