@@ -1,9 +1,12 @@
 //! Every kind of bad input, end to end through the binary, in one folder beside a
 //! good pact: exit status 1, each bad file named on stderr with its reason and listed
 //! in manifest.json as skipped, and the good file's result intact.
+
 #![cfg(all(feature = "pdf", feature = "html"))]
 
-use std::collections::BTreeMap;
+mod common;
+use common::csv_rows;
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -120,20 +123,6 @@ fn bad_files() -> Vec<(&'static str, Vec<u8>, String)> {
         ("pact.rtf", b"{\\rtf1 Het RESOC}".to_vec(), "unsupported file type '.rtf'".into()),
         ("LEESMIJ", b"Het RESOC".to_vec(), "no file extension".into()),
     ]
-}
-
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    r.records()
-        .map(|rec| {
-            header
-                .iter()
-                .cloned()
-                .zip(rec.unwrap().iter().map(str::to_string))
-                .collect()
-        })
-        .collect()
 }
 
 #[test]

@@ -4,7 +4,11 @@
 //! within 0.1). The DOCX, ODT and HTML versions are written here from the Markdown,
 //! each with the things its reader must leave out (deleted revisions, field codes,
 //! tracked changes, comments, navigation, hidden text, scripts).
+
 #![cfg(all(feature = "pdf", feature = "html"))]
+
+mod common;
+use common::csv_rows;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -302,20 +306,6 @@ fn write_all_formats(root: &Path) -> Vec<(&'static str, PathBuf)> {
             let path = dir.join(format!("kempen.{ext}"));
             fs::write(&path, bytes).unwrap();
             (format, path)
-        })
-        .collect()
-}
-
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    r.records()
-        .map(|rec| {
-            header
-                .iter()
-                .cloned()
-                .zip(rec.unwrap().iter().map(str::to_string))
-                .collect()
         })
         .collect()
 }
