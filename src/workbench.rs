@@ -931,7 +931,12 @@ pub fn suggest(
                 }
                 let taken: BTreeSet<usize> = covered[u].iter().flat_map(|(_, p)| p.iter().copied()).collect();
                 for (k, f) in forms.iter().enumerate() {
-                    let function_word = !ctx.atoms.matching(f).is_empty();
+                    // A word of the context lexicon (wildcard slots do not count).
+                    let function_word = ctx
+                        .atoms
+                        .matching(f)
+                        .iter()
+                        .any(|&a| ctx.atoms.get(a).kind != AtomKind::Any);
                     if taken.contains(&k)
                         || function_word
                         || f.folded.chars().count() < 5

@@ -194,9 +194,36 @@ fn layered_lexicons_keep_only_the_researchers_changes() {
 
 #[test]
 fn suggest_lists_uncovered_words_about_the_resoc() {
-    streekpact()
-        .args(["lexicon", "suggest", "corpus", "--top", "10"])
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("kempen.md"),
+        "# Streekpact RESOC Kempen\n\nHet RESOC coacht de starters. Het RESOC coacht ook de scholen. \
+         De provincie coacht niemand. Het RESOC organiseert overleg.\n",
+    )
+    .unwrap();
+    let out = streekpact()
+        .args(["lexicon", "suggest"])
+        .arg(dir.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("word").and(predicate::str::contains("example")));
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("coacht"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains(" 2 "),
+        "counted only in the two sentences about the RESOC: {line}"
+    );
+    assert!(
+        line.contains("Het RESOC coacht de starters."),
+        "with an example: {line}"
+    );
+    assert!(
+        !text.lines().any(|l| l.starts_with("overleg ")),
+        "a covered cue is no suggestion"
+    );
 }
