@@ -117,10 +117,6 @@ impl Lexicon {
         Lexicon::load(&[Source::Builtin]).expect("built-in lexicon is valid")
     }
 
-    pub fn from_file(path: &std::path::Path) -> Result<Lexicon, LoadError> {
-        Lexicon::load(&[Source::File(path.to_path_buf())])
-    }
-
     /// Parses a single lexicon text.
     pub fn parse(file: &str, text: &str, builtin: bool) -> Result<Lexicon, LoadError> {
         Lexicon::from_layers(&[(file.to_string(), text.to_string(), builtin)])
