@@ -20,7 +20,8 @@
 use std::collections::HashMap;
 
 use super::container::Container;
-use super::model::{Builder, Kind, Style};
+
+use super::model::{Builder, Kind, Style, TablePart};
 use super::xml::{attr, name_of, part_text, Ev, XmlReader};
 use super::IngestError;
 
@@ -272,24 +273,9 @@ pub fn document_to_text(xml: &str, styles: &Styles) -> Result<String, IngestErro
             "br" | "cr" if !run.hidden => b.line_break(),
             "noBreakHyphen" if !run.hidden => b.text("-", run.style),
             "softHyphen" if !run.hidden => b.text("\u{AD}", run.style),
-            "tbl" => {
-                b.table_start();
-                if !is_start {
-                    b.table_end();
-                }
-            }
-            "tr" => {
-                b.row_start();
-                if !is_start {
-                    b.row_end();
-                }
-            }
-            "tc" => {
-                b.cell_start();
-                if !is_start {
-                    b.cell_end();
-                }
-            }
+            "tbl" => b.table_part(TablePart::Table, true, !is_start),
+            "tr" => b.table_part(TablePart::Row, true, !is_start),
+            "tc" => b.table_part(TablePart::Cell, true, !is_start),
             "sdt" if is_start => sdts.push(Sdt::default()),
             "sdtPr" if is_start => {
                 let skip = read_sdt_pr(&mut r)?;

@@ -46,6 +46,15 @@ pub(crate) struct Builder {
     tables: Vec<Table>,
 }
 
+/// The parts of a table, as DOCX (`w:tbl`, `w:tr`, `w:tc`) and ODT (`table:table`,
+/// `table:table-row`, `table:table-cell`) both have them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TablePart {
+    Table,
+    Row,
+    Cell,
+}
+
 impl Builder {
     pub fn new() -> Builder {
         Builder::default()
@@ -161,6 +170,22 @@ impl Builder {
     pub fn end_all(&mut self) {
         while self.is_open() {
             self.end();
+        }
+    }
+
+    /// A table, row or cell element of the source XML: `start` for its start tag (a
+    /// self-closing element is a start immediately followed by its end).
+    pub fn table_part(&mut self, part: TablePart, start: bool, self_closing: bool) {
+        match (part, start) {
+            (TablePart::Table, true) => self.table_start(),
+            (TablePart::Row, true) => self.row_start(),
+            (TablePart::Cell, true) => self.cell_start(),
+            (TablePart::Table, false) => self.table_end(),
+            (TablePart::Row, false) => self.row_end(),
+            (TablePart::Cell, false) => self.cell_end(),
+        }
+        if start && self_closing {
+            self.table_part(part, false, false);
         }
     }
 

@@ -18,7 +18,8 @@
 use std::collections::HashMap;
 
 use super::container::Container;
-use super::model::{Builder, Kind, Style};
+
+use super::model::{Builder, Kind, Style, TablePart};
 use super::xml::{attr, name_of, part_text, Ev, XmlReader};
 use super::IngestError;
 
@@ -263,24 +264,9 @@ pub fn content_to_text(xml: &str, styles: &Styles) -> Result<String, IngestError
             "tab" if paras > 0 => b.text("\t", style),
             "line-break" if paras > 0 => b.line_break(),
             "list-item" | "list-header" if is_start => items.push(name_of(&e) == "list-item"),
-            "table" => {
-                b.table_start();
-                if !is_start {
-                    b.table_end();
-                }
-            }
-            "table-row" => {
-                b.row_start();
-                if !is_start {
-                    b.row_end();
-                }
-            }
-            "table-cell" => {
-                b.cell_start();
-                if !is_start {
-                    b.cell_end();
-                }
-            }
+            "table" => b.table_part(TablePart::Table, true, !is_start),
+            "table-row" => b.table_part(TablePart::Row, true, !is_start),
+            "table-cell" => b.table_part(TablePart::Cell, true, !is_start),
             "tracked-changes" | "annotation" | "annotation-end" | "note-citation" | "table-of-content"
             | "alphabetical-index" | "illustration-index" | "table-index" | "object-index" | "user-index"
             | "bibliography" | "title" | "desc" | "forms" | "sequence-decls" | "variable-decls"
