@@ -231,10 +231,11 @@ pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
     Ok(out)
 }
 
-/// The strongest evidence rows of a RESOC in matches.csv: (contribution, line text).
-fn strongest_evidence(out_dir: &Path, resoc: &str, k: usize) -> Vec<String> {
+/// Per RESOC, the evidence rows of matches.csv as readable lines, strongest first
+/// (read once for all disagreements).
+fn evidence_by_resoc(out_dir: &Path) -> BTreeMap<String, Vec<String>> {
     let Ok(Table { header, rows, excel }) = read_table(&out_dir.join("matches.csv")) else {
-        return Vec::new();
+        return BTreeMap::new();
     };
     let col = |n: &str| column(&header, n);
     let (Some(r), Some(c), Some(file), Some(line), Some(cue), Some(cat), Some(w), Some(mods), Some(ctx)) = (
@@ -248,12 +249,11 @@ fn strongest_evidence(out_dir: &Path, resoc: &str, k: usize) -> Vec<String> {
         col("modifiers"),
         col("context"),
     ) else {
-        return Vec::new();
+        return BTreeMap::new();
     };
-    let mut found: Vec<(f64, String)> = rows
-        .iter()
-        .filter(|row| row[r] == resoc)
-        .map(|row| {
+    let mut found: BTreeMap<String, Vec<(f64, String)>> = BTreeMap::new();
+    for row in &rows {
+        let line = {
             let contribution = parse_num(&row[c], excel).unwrap_or(0.0);
             let weight = parse_num(&row[w], excel).unwrap_or(0.0);
             let strength = contribution.max(weight.abs() * 0.001);
@@ -274,14 +274,22 @@ fn strongest_evidence(out_dir: &Path, resoc: &str, k: usize) -> Vec<String> {
                     row[ctx]
                 ),
             )
+        };
+        found.entry(row[r].clone()).or_default().push(line);
+    }
+    found
+        .into_iter()
+        .map(|(resoc, mut lines)| {
+            // Stable sort: rows of equal strength keep their file order.
+            lines.sort_by(|a, b| b.0.total_cmp(&a.0));
+            (resoc, lines.into_iter().map(|l| l.1).collect())
         })
-        .collect();
-    found.sort_by(|a, b| b.0.total_cmp(&a.0));
-    found.into_iter().take(k).map(|f| f.1).collect()
+        .collect()
 }
 
 /// Renders an evaluation as text.
 pub fn render(e: &Evaluation, out_dir: Option<&Path>) -> String {
+    let evidence = out_dir.map(evidence_by_resoc).unwrap_or_default();
     let mut s = String::new();
     let fmt = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
     let _ = writeln!(s, "RESOCs compared: {}", e.n);
@@ -343,8 +351,8 @@ pub fn render(e: &Evaluation, out_dir: Option<&Path>) -> String {
             p.and_then(|p| p.theme_dependent)
                 .map_or("–", |b| if b { "yes" } else { "no" }),
         );
-        if let Some(dir) = out_dir {
-            for line in strongest_evidence(dir, &d.resoc, 3) {
+        {
+            for line in evidence.get(&d.resoc).into_iter().flatten().take(3) {
                 let _ = writeln!(s, "    {line}");
             }
         }

@@ -47,16 +47,7 @@ pub fn explain(
         s.totals.overleg,
         s.totals.project
     );
-    let mut why = Vec::new();
-    if s.theme_statement {
-        why.push("the text says the role depends on the theme".to_string());
-    }
-    if s.overleg_sections > 0 && s.project_sections > 0 {
-        why.push(format!(
-            "{} section(s) lean overleg and {} lean project",
-            s.overleg_sections, s.project_sections
-        ));
-    }
+    let why = s.theme_reasons();
     let _ = writeln!(
         out,
         "theme-dependent: {}{}",

@@ -143,15 +143,7 @@ pub fn match_section(
         // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
         let hard_clause = clauses(tokens, &starts, false);
         let cues = resolve(
-            find_patterns(
-                tokens,
-                &cue_atoms,
-                &lexicon.atoms,
-                &lexicon.first_atom,
-                |id| &lexicon.cues[id as usize].pattern,
-                &clause,
-                &hard_clause,
-            ),
+            find_cues(tokens, &cue_atoms, lexicon, &clause, &hard_clause),
             |id| &lexicon.cues[id as usize].pattern,
         );
         let actors = clause_actors(
@@ -363,18 +355,10 @@ pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<
         .map(|tokens| {
             let clause = clauses(tokens, &[], true);
             let hard = clauses(tokens, &[], false);
-            find_patterns(
-                tokens,
-                &cue_atoms,
-                &lexicon.atoms,
-                &lexicon.first_atom,
-                |id| &lexicon.cues[id as usize].pattern,
-                &clause,
-                &hard,
-            )
-            .into_iter()
-            .map(|f| (f.id, f.positions))
-            .collect()
+            find_cues(tokens, &cue_atoms, lexicon, &clause, &hard)
+                .into_iter()
+                .map(|f| (f.id, f.positions))
+                .collect()
         })
         .collect()
 }
@@ -446,6 +430,25 @@ fn clauses(tokens: &[Token], terminator_starts: &[usize], commas: bool) -> Vec<u
 fn token_has(atom_cache: &[Vec<AtomId>], atoms: &AtomSet, token: &Token, atom: AtomId) -> bool {
     atom_cache[token.form as usize].binary_search(&atom).is_ok()
         && (!atoms.get(atom).capitalized || token.flags & flags::CAPITALIZED != 0)
+}
+
+/// All occurrences of the lexicon's cues in a unit, overlapping, before resolution.
+fn find_cues(
+    tokens: &[Token],
+    cue_atoms: &[Vec<AtomId>],
+    lexicon: &Lexicon,
+    clause: &[u32],
+    gap_clause: &[u32],
+) -> Vec<Found> {
+    find_patterns(
+        tokens,
+        cue_atoms,
+        &lexicon.atoms,
+        &lexicon.first_atom,
+        |id| &lexicon.cues[id as usize].pattern,
+        clause,
+        gap_clause,
+    )
 }
 
 /// All occurrences of all patterns, overlapping, before resolution.

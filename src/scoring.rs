@@ -126,6 +126,27 @@ impl Totals {
     pub fn logit(&self) -> f64 {
         ((self.project + 0.5) / (self.overleg + 0.5)).ln()
     }
+    /// The pole the evidence leans to at a balance threshold (the type rule's and the
+    /// section rule's), `None` without evidence.
+    pub fn lean(&self, threshold: f64) -> Option<Lean> {
+        self.balance().map(|b| {
+            if b <= -threshold {
+                Lean::Overleg
+            } else if b >= threshold {
+                Lean::Project
+            } else {
+                Lean::Mixed
+            }
+        })
+    }
+}
+
+/// Which pole a set of units leans to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lean {
+    Overleg,
+    Project,
+    Mixed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -161,17 +182,14 @@ impl RoleType {
 /// The type rule: too little evidence → onduidelijk; a balance at or beyond the lean
 /// threshold → that pole; anything between → combinatie.
 pub fn role_type(t: &Totals, opts: &ScoringOptions) -> RoleType {
-    match t.balance() {
-        Some(b) if t.evidence() >= opts.min_evidence => {
-            if b <= -opts.lean_threshold {
-                RoleType::Overleg
-            } else if b >= opts.lean_threshold {
-                RoleType::Project
-            } else {
-                RoleType::Combinatie
-            }
-        }
-        _ => RoleType::Onduidelijk,
+    if t.evidence() < opts.min_evidence {
+        return RoleType::Onduidelijk;
+    }
+    match t.lean(opts.lean_threshold) {
+        Some(Lean::Overleg) => RoleType::Overleg,
+        Some(Lean::Project) => RoleType::Project,
+        Some(Lean::Mixed) => RoleType::Combinatie,
+        None => RoleType::Onduidelijk,
     }
 }
 
@@ -201,6 +219,23 @@ pub struct ResocScore {
     pub evidence_units: usize,
 }
 
+impl ResocScore {
+    /// Why the RESOC is theme-dependent, in words (empty when it is not).
+    pub fn theme_reasons(&self) -> Vec<String> {
+        let mut why = Vec::new();
+        if self.theme_statement {
+            why.push("the text says the role depends on the theme".to_string());
+        }
+        if self.overleg_sections > 0 && self.project_sections > 0 {
+            why.push(format!(
+                "{} section(s) lean overleg and {} lean project",
+                self.overleg_sections, self.project_sections
+            ));
+        }
+        why
+    }
+}
+
 /// Scores one RESOC from the evidence of its units with evidence (in document and
 /// section order), its number of units, and its sections.
 pub fn score_resoc(
@@ -217,17 +252,17 @@ pub fn score_resoc(
     }
     let role = role_type(&totals, opts);
     let described = role != RoleType::Onduidelijk;
-    let lean = |s: &SectionTotals| -> i8 {
+    let lean = |s: &SectionTotals| {
         let well_evidenced =
             s.totals.evidence() >= opts.theme_min_evidence && s.evidence_units >= opts.theme_min_units;
-        match s.totals.balance() {
-            Some(b) if well_evidenced && b >= opts.lean_threshold => 1,
-            Some(b) if well_evidenced && b <= -opts.lean_threshold => -1,
-            _ => 0,
+        if well_evidenced {
+            s.totals.lean(opts.lean_threshold)
+        } else {
+            None
         }
     };
-    let overleg_sections = sections.iter().filter(|s| lean(s) < 0).count();
-    let project_sections = sections.iter().filter(|s| lean(s) > 0).count();
+    let overleg_sections = sections.iter().filter(|s| lean(s) == Some(Lean::Overleg)).count();
+    let project_sections = sections.iter().filter(|s| lean(s) == Some(Lean::Project)).count();
     let theme_statement = sections.iter().any(|s| s.theme_statement);
     ResocScore {
         totals,

@@ -44,11 +44,14 @@ fn axis_svg_matches_its_golden_file() {
 
 #[test]
 fn strip_svg_matches_its_golden_file() {
-    let svg = strip_svg(&[
-        ("Thema 1: Arbeid".into(), 2.0, 0.0),
-        ("Thema 2: <Ruimte>".into(), 0.5, 3.0),
-        ("Thema 3".into(), 1.0, 1.0),
-    ]);
+    let svg = strip_svg(
+        &[
+            ("Thema 1: Arbeid".into(), 2.0, 0.0),
+            ("Thema 2: <Ruimte>".into(), 0.5, 3.0),
+            ("Thema 3".into(), 1.0, 1.0),
+        ],
+        streekpact::scoring::ScoringOptions::default().lean_threshold,
+    );
     assert!(svg.contains("&lt;Ruimte&gt;"), "titles are escaped");
     golden("strip.svg", &svg);
 }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::{Provenance, RunOptions, TOOL_VERSION};
 use crate::pipeline::{MatchRecord, ResocResult, RunResult};
-use crate::scoring::RoleType;
+use crate::scoring::{Lean, RoleType, Totals};
 
 const PLOT_LEFT: f64 = 250.0;
 const PLOT_WIDTH: f64 = 460.0;
@@ -210,15 +210,16 @@ pub fn axis_svg(run: &RunResult) -> String {
 }
 
 /// The sections of one RESOC as a strip, one cell per section with evidence, coloured
-/// and labelled by lean; the same figures are in the table under it.
-pub fn strip_svg(cells: &[(String, f64, f64)]) -> String {
+/// and labelled by lean at the run's lean threshold; the same figures are in the table
+/// under it.
+pub fn strip_svg(cells: &[(String, f64, f64)], lean_threshold: f64) -> String {
     let n = cells.len().max(1) as f64;
     let w = 520.0;
     let cell = w / n;
     let mut s = String::new();
     let labels: Vec<String> = cells
         .iter()
-        .map(|(t, o, p)| format!("{t}: {}", lean_word(*o, *p)))
+        .map(|(t, o, p)| format!("{t}: {}", lean_word(lean_of(*o, *p, lean_threshold))))
         .collect();
     let _ = write!(
         s,
@@ -227,13 +228,14 @@ pub fn strip_svg(cells: &[(String, f64, f64)]) -> String {
     );
     for (i, (title, o, p)) in cells.iter().enumerate() {
         let x = cell * i as f64;
-        let (fill, letter) = lean_style(*o, *p);
+        let lean = lean_of(*o, *p, lean_threshold);
+        let (fill, letter) = lean_style(lean);
         let _ = write!(
             s,
             r##"<g><title>{}</title><rect x="{:.1}" y="0" width="{:.1}" height="24" fill="{fill}" stroke="#fff" stroke-width="2"/><text x="{:.1}" y="16" text-anchor="middle" fill="#fff" font-weight="bold">{letter}</text></g>"##,
             esc(&format!(
                 "{title}: overleg {o:.2}, project {p:.2} — {}",
-                lean_word(*o, *p)
+                lean_word(lean)
             )),
             x,
             cell,
@@ -244,33 +246,28 @@ pub fn strip_svg(cells: &[(String, f64, f64)]) -> String {
     s
 }
 
-fn balance(o: f64, p: f64) -> f64 {
-    if o + p > 0.0 {
-        (p - o) / (p + o)
-    } else {
-        0.0
+fn lean_of(o: f64, p: f64, threshold: f64) -> Lean {
+    Totals {
+        overleg: o,
+        project: p,
+    }
+    .lean(threshold)
+    .unwrap_or(Lean::Mixed)
+}
+
+fn lean_word(lean: Lean) -> &'static str {
+    match lean {
+        Lean::Overleg => "leans overleg",
+        Lean::Project => "leans project",
+        Lean::Mixed => "mixed",
     }
 }
 
-fn lean_word(o: f64, p: f64) -> &'static str {
-    let b = balance(o, p);
-    if b <= -0.4 {
-        "leans overleg"
-    } else if b >= 0.4 {
-        "leans project"
-    } else {
-        "mixed"
-    }
-}
-
-fn lean_style(o: f64, p: f64) -> (&'static str, &'static str) {
-    let b = balance(o, p);
-    if b <= -0.4 {
-        ("#1b6ca8", "O")
-    } else if b >= 0.4 {
-        ("#c2571a", "P")
-    } else {
-        ("#6a51a3", "C")
+fn lean_style(lean: Lean) -> (&'static str, &'static str) {
+    match lean {
+        Lean::Overleg => ("#1b6ca8", "O"),
+        Lean::Project => ("#c2571a", "P"),
+        Lean::Mixed => ("#6a51a3", "C"),
     }
 }
 
@@ -361,7 +358,7 @@ pub fn report_html(run: &RunResult, provenance: &Provenance, options: &RunOption
 
     h.push_str("<h2>Per RESOC</h2>\n");
     for r in &run.resocs {
-        resoc_section(&mut h, run, r);
+        resoc_section(&mut h, run, r, options.scoring.lean_threshold);
     }
     provenance_section(&mut h, run, provenance, options);
     let _ = writeln!(
@@ -384,7 +381,7 @@ fn anchor(name: &str) -> String {
         .collect()
 }
 
-fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult) {
+fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult, lean_threshold: f64) {
     let s = &r.score;
     let _ = writeln!(h, "<details open id=\"{}\">", anchor(&r.name));
     let _ = writeln!(
@@ -395,16 +392,7 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult) {
         s.score
             .map_or(String::new(), |v| format!(", score {}", signed(v)))
     );
-    let mut reasons = Vec::new();
-    if s.theme_statement {
-        reasons.push("the text says the role depends on the theme".to_string());
-    }
-    if s.overleg_sections > 0 && s.project_sections > 0 {
-        reasons.push(format!(
-            "{} section(s) lean overleg and {} lean project",
-            s.overleg_sections, s.project_sections
-        ));
-    }
+    let reasons = s.theme_reasons();
     if !reasons.is_empty() {
         let _ = writeln!(h, "<p>Theme-dependent: {}.</p>", esc(&reasons.join("; ")));
     }
@@ -450,7 +438,7 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult) {
         .collect();
     if !cells.is_empty() {
         h.push_str("<h3>Sections with evidence, in document order</h3>\n");
-        h.push_str(&strip_svg(&cells));
+        h.push_str(&strip_svg(&cells, lean_threshold));
         h.push('\n');
         h.push_str("<table class=\"sections\">\n<caption>Sections</caption>\n<thead><tr><th scope=\"col\">section</th><th scope=\"col\">file:line</th><th scope=\"col\">overleg</th><th scope=\"col\">project</th><th scope=\"col\">lean</th></tr></thead>\n<tbody>\n");
         for (file, title, line, o, p) in rows.iter().filter(|(_, _, _, o, p)| o + p > 0.0) {
@@ -460,7 +448,7 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult) {
                 esc(if title.is_empty() { "(untitled)" } else { title }),
                 esc(file),
                 line,
-                lean_word(*o, *p)
+                lean_word(lean_of(*o, *p, lean_threshold))
             );
         }
         h.push_str("</tbody>\n</table>\n");
