@@ -28,7 +28,7 @@ use streekpact::matching::{match_section, UnitFindings};
 use streekpact::pipeline::{self, Instruments};
 use streekpact::registry::Registry;
 use streekpact::report::{self, Dialect, RunOptions};
-use streekpact::scoring::{score_resoc, unit_evidence, ScoringOptions, SectionTotals, Totals};
+use streekpact::scoring::{score_resoc, unit_evidence, ResocEvidence, ScoringOptions, SectionEvidence};
 use streekpact::segment::{segment_document, Section};
 
 #[path = "support/gen.rs"]
@@ -98,41 +98,37 @@ fn fixture(ins: &Instruments) -> Fixture {
     }
 }
 
-/// What `pipeline::analyze_and_match` (evidence part) and `pipeline::score_resocs` do
-/// for a document whose sections all belong to one RESOC (the generated pact names
-/// one in its title).
+/// What `pipeline::analyze_and_match` (evidence part) and `pipeline::Tally` do for a
+/// document whose sections all belong to one RESOC (the generated pact names one in
+/// its title).
 fn score_document(
     sections: &[Section],
     findings: &[Vec<UnitFindings>],
     lexicon: &Lexicon,
     opts: &ScoringOptions,
 ) -> f64 {
+    let mut gathered = ResocEvidence::default();
     let mut evidence: Vec<(f64, f64)> = Vec::new();
-    let mut totals: Vec<SectionTotals> = Vec::with_capacity(sections.len());
-    let mut n_units = 0;
     for f in findings {
-        let first = evidence.len();
+        evidence.clear();
         for u in f {
             let e = unit_evidence(u, lexicon);
             if e.overleg + e.project > 0.0 {
                 evidence.push((e.overleg, e.project));
             }
         }
-        let mut t = Totals::default();
-        for (o, p) in &evidence[first..] {
-            t.overleg += o;
-            t.project += p;
-        }
-        totals.push(SectionTotals {
-            totals: t,
-            evidence_units: evidence.len() - first,
-            theme_statement: f.iter().any(|u| u.theme_statement),
-            unclear_statement: f.iter().any(|u| u.unclear_statement),
-        });
-        n_units += f.len();
+        gathered.add_section(
+            SectionEvidence {
+                evidence: &evidence,
+                units: f.len(),
+                theme_statement: f.iter().any(|u| u.theme_statement),
+                unclear_statement: f.iter().any(|u| u.unclear_statement),
+            },
+            opts,
+        );
     }
     let name = sections[0].resoc.as_deref().unwrap_or("RESOC ?");
-    let score = score_resoc(name, &evidence, n_units, &totals, opts);
+    let score = score_resoc(name, &gathered, opts);
     score.score.unwrap_or(0.0)
 }
 

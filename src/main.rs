@@ -10,9 +10,9 @@ use clap::{Args, Parser, Subcommand};
 use streekpact::ingest::IngestOptions;
 use streekpact::lexicon::Source;
 use streekpact::partial::{self, Partial};
-use streekpact::pipeline::{analyze_inputs, assemble, Instruments, RunResult, Shard};
+use streekpact::pipeline::{analyze_inputs, run_streaming, Instruments, RunResult, Shard};
 use streekpact::report::{
-    recorded_command, summary_table, write_atomically, write_outputs, Dialect, RunOptions,
+    recorded_command, summary_table, write_atomically, Dialect, OutputSink, RunOptions,
 };
 use streekpact::scoring::ScoringOptions;
 
@@ -292,10 +292,6 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
             b.inc(1);
         }
     };
-    let analysis = pool.install(|| analyze_inputs(&a.inputs, shard, &ingest, &instruments, &tick));
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
     let command = recorded_command(&std::env::args().skip(1).collect::<Vec<_>>());
     let options = RunOptions {
         command,
@@ -316,21 +312,38 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
         scoring: opts,
     };
     if let Some(shard) = shard {
+        let analysis = pool.install(|| analyze_inputs(&a.inputs, Some(shard), &ingest, &instruments, &tick));
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
         return write_partial(shard, analysis, &instruments, options, &a.out, a.format.quiet);
     }
-    let result = pool.install(|| {
-        assemble(
-            analysis,
-            &|name| instruments.registry.province(name).map(str::to_string),
-            &opts,
-        )
-    });
-    finish_run(
-        &result,
-        &instruments.provenance(),
-        &options,
-        &a.out,
-        a.format.quiet,
+    let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
+    // The workbook and the HTML report need every row at once; CSV rows stream.
+    let keep_documents = options.xlsx || options.report;
+    let result = pool
+        .install(|| {
+            run_streaming(
+                &a.inputs,
+                &ingest,
+                &instruments,
+                &opts,
+                keep_documents,
+                &tick,
+                &mut |doc| sink.add_document(doc),
+            )
+        })
+        .map_err(|e| write_error(&a.out, e))?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    finish_run(&result, sink, &instruments.provenance(), &a.out, a.format.quiet)
+}
+
+fn write_error(out: &std::path::Path, e: std::io::Error) -> String {
+    format!(
+        "cannot write outputs to {}: {e} (check the folder's permissions and free space)",
+        out.display()
     )
 }
 
@@ -349,18 +362,13 @@ fn report_skipped(result_inputs: &[streekpact::pipeline::InputRecord], problems:
 
 fn finish_run(
     result: &RunResult,
+    sink: OutputSink,
     provenance: &streekpact::report::Provenance,
-    options: &RunOptions,
     out: &std::path::Path,
     quiet: bool,
 ) -> Result<u8, String> {
     report_skipped(&result.inputs, &result.input_problems);
-    write_outputs(out, result, provenance, options).map_err(|e| {
-        format!(
-            "cannot write outputs to {}: {e} (check the folder's permissions and free space)",
-            out.display()
-        )
-    })?;
+    sink.finish(result, provenance).map_err(|e| write_error(out, e))?;
     if !quiet {
         print!("{}", summary_table(result));
     }
@@ -444,7 +452,11 @@ fn merge(a: MergeArgs) -> Result<u8, String> {
         report: a.format.report || options.report,
         ..options
     };
-    finish_run(&result, &provenance, &options, &a.out, a.format.quiet)
+    let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
+    for doc in &result.documents {
+        sink.add_document(doc).map_err(|e| write_error(&a.out, e))?;
+    }
+    finish_run(&result, sink, &provenance, &a.out, a.format.quiet)
 }
 
 fn verify(a: VerifyArgs) -> Result<u8, String> {

@@ -12,7 +12,9 @@ use crate::ingest::{discover, read_input, IngestOptions, InputFile};
 use crate::lexicon::{ContextRules, Lexicon};
 use crate::matching::match_section;
 use crate::registry::Registry;
-use crate::scoring::{score_resoc, unit_evidence, ResocScore, ScoringOptions, SectionTotals, Totals};
+use crate::scoring::{
+    score_resoc, unit_evidence, ResocEvidence, ResocScore, ScoringOptions, SectionEvidence, Totals,
+};
 use crate::segment::{segment_document, Section};
 use crate::table::LoadError;
 
@@ -166,10 +168,24 @@ pub struct ResocResult {
 #[derive(Debug)]
 pub struct RunResult {
     pub inputs: Vec<InputRecord>,
+    /// The documents read, in name order — held only when an output needs them all at
+    /// once (the workbook, the HTML report, a merge); a streaming run leaves it empty
+    /// and `counts` still covers every document.
     pub documents: Vec<DocumentSummary>,
     pub resocs: Vec<ResocResult>,
     /// Problems with input arguments or folder entries (not tied to a read file).
     pub input_problems: Vec<String>,
+    pub counts: RunCounts,
+}
+
+/// Totals over every document of a run (for the manifest).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    pub documents: usize,
+    pub sections: usize,
+    pub units: usize,
+    pub tokens: usize,
+    pub matches: usize,
 }
 
 impl RunResult {
@@ -225,8 +241,80 @@ pub struct Analysis {
     pub input_problems: Vec<String>,
 }
 
-/// Discovers, reads and analyses the inputs (of one shard, if given). `on_file` is
-/// called once per file as it is finished (for a progress bar).
+/// Input bytes per batch of a streaming run: enough to keep every worker busy, few
+/// enough that the results in flight (two batches) stay small.
+const BATCH_BYTES: u64 = 4 << 20;
+/// Files per batch at most (many tiny files).
+const BATCH_FILES: usize = 512;
+
+/// Discovers, reads and analyses the inputs (of one shard, if given), and hands each
+/// file's record and document to `each` in name order, as batches finish: memory holds
+/// two batches, not the corpus. While `each` consumes one batch the workers analyse
+/// the next. `on_file` is called once per file as it is finished (for a progress
+/// bar). Returns the problems with input arguments, or the first error of `each`.
+pub fn stream_inputs<E: Send>(
+    inputs: &[PathBuf],
+    shard: Option<Shard>,
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+    on_file: &(dyn Fn(usize) + Sync),
+    each: &mut (dyn FnMut(InputRecord, Option<DocumentSummary>) -> Result<(), E> + Send),
+) -> Result<Vec<String>, E> {
+    let (mut files, discover_errors) = discover(inputs);
+    if let Some(sh) = shard {
+        files.retain(|f| sh.contains(&f.name));
+    }
+    // Name order is the order of every output.
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let total = files.len();
+    let analyse = |batch: &[InputFile]| -> Vec<(InputRecord, Option<DocumentSummary>)> {
+        batch
+            .par_iter()
+            .map(|f| {
+                let r = process_file(f, ingest, instruments);
+                on_file(total);
+                r
+            })
+            .collect()
+    };
+    let mut finished: Vec<(InputRecord, Option<DocumentSummary>)> = Vec::new();
+    for batch in batches(&files) {
+        let (next, handed) = rayon::join(
+            || analyse(batch),
+            || finished.drain(..).try_for_each(|(r, d)| each(r, d)),
+        );
+        handed?;
+        finished = next;
+    }
+    finished.into_iter().try_for_each(|(r, d)| each(r, d))?;
+    Ok(if shard.is_none_or(|s| s.index == 1) {
+        discover_errors.iter().map(|e| e.to_string()).collect()
+    } else {
+        Vec::new() // reported once, by shard 1
+    })
+}
+
+/// Consecutive runs of files of about `BATCH_BYTES` together (at least one file).
+fn batches(files: &[InputFile]) -> impl Iterator<Item = &[InputFile]> {
+    let mut rest = files;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0u64;
+        let mut n = 0;
+        while n < rest.len() && n < BATCH_FILES && (n == 0 || bytes < BATCH_BYTES) {
+            bytes += rest[n].size;
+            n += 1;
+        }
+        let (batch, tail) = rest.split_at(n);
+        rest = tail;
+        Some(batch)
+    })
+}
+
+/// Discovers, reads and analyses the inputs (of one shard, if given), holding every
+/// document. `on_file` is called once per file as it is finished.
 pub fn analyze_inputs(
     inputs: &[PathBuf],
     shard: Option<Shard>,
@@ -234,44 +322,77 @@ pub fn analyze_inputs(
     instruments: &Instruments,
     on_file: &(dyn Fn(usize) + Sync),
 ) -> Analysis {
-    let (mut files, discover_errors) = discover(inputs);
-    if let Some(sh) = shard {
-        files.retain(|f| sh.contains(&f.name));
-    }
-    let total = files.len();
-    let (records, documents): (Vec<InputRecord>, Vec<Option<DocumentSummary>>) = files
-        .par_iter()
-        .map(|f| {
-            let r = process_file(f, ingest, instruments);
-            on_file(total);
-            r
-        })
-        .unzip();
-    let problems = if shard.is_none_or(|s| s.index == 1) {
-        discover_errors.iter().map(|e| e.to_string()).collect()
-    } else {
-        Vec::new() // reported once, by shard 1
+    let mut records = Vec::new();
+    let mut documents = Vec::new();
+    let collected = stream_inputs(inputs, shard, ingest, instruments, on_file, &mut |r, d| {
+        records.push(r);
+        documents.extend(d);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let input_problems = match collected {
+        Ok(p) => p,
+        Err(never) => match never {},
     };
     Analysis {
         inputs: records,
-        documents: documents.into_iter().flatten().collect(),
-        input_problems: problems,
+        documents,
+        input_problems,
     }
 }
 
-/// Discovers, reads and analyses all inputs, and scores every RESOC.
+/// Discovers, reads and analyses all inputs, and scores every RESOC, holding every
+/// document in the result.
 pub fn run(
     inputs: &[PathBuf],
     ingest: &IngestOptions,
     instruments: &Instruments,
     opts: &ScoringOptions,
 ) -> RunResult {
-    let a = analyze_inputs(inputs, None, ingest, instruments, &|_| {});
-    assemble(
-        a,
-        &|name| instruments.registry.province(name).map(str::to_string),
-        opts,
-    )
+    let all = run_streaming(inputs, ingest, instruments, opts, true, &|_| {}, &mut |_| {
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match all {
+        Ok(r) => r,
+        Err(never) => match never {},
+    }
+}
+
+/// Discovers, reads and analyses all inputs, hands each document to `each` in name
+/// order as soon as its batch is done (to write its rows), and scores every RESOC
+/// from evidence gathered on the way. Holds the documents in the result only when
+/// `keep_documents` (for outputs that need them all at once); otherwise memory does not
+/// grow with the corpus.
+pub fn run_streaming<E: Send>(
+    inputs: &[PathBuf],
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+    opts: &ScoringOptions,
+    keep_documents: bool,
+    on_file: &(dyn Fn(usize) + Sync),
+    each: &mut (dyn FnMut(&DocumentSummary) -> Result<(), E> + Send),
+) -> Result<RunResult, E> {
+    let mut tally = Tally::new(opts);
+    let mut records = Vec::new();
+    let mut documents = Vec::new();
+    let input_problems = stream_inputs(inputs, None, ingest, instruments, on_file, &mut |record, doc| {
+        records.push(record);
+        if let Some(doc) = doc {
+            tally.add_document(&doc);
+            each(&doc)?;
+            if keep_documents {
+                documents.push(doc);
+            }
+        }
+        Ok(())
+    })?;
+    let (resocs, counts) = tally.finish(&|name| instruments.registry.province(name).map(str::to_string));
+    Ok(RunResult {
+        inputs: records,
+        documents,
+        resocs,
+        input_problems,
+        counts,
+    })
 }
 
 /// Scores RESOCs from analysed documents: the step a single run and a merge of
@@ -288,12 +409,17 @@ pub fn assemble(
     } = analysis;
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     documents.sort_by(|a, b| a.name.cmp(&b.name));
-    let resocs = score_resocs(&documents, province, opts);
+    let mut tally = Tally::new(opts);
+    for d in &documents {
+        tally.add_document(d);
+    }
+    let (resocs, counts) = tally.finish(province);
     RunResult {
         inputs,
         documents,
         resocs,
         input_problems,
+        counts,
     }
 }
 
@@ -401,54 +527,89 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
     }
 }
 
-fn score_resocs(
-    documents: &[DocumentSummary],
-    province: &(dyn Fn(&str) -> Option<String> + Sync),
-    opts: &ScoringOptions,
-) -> Vec<ResocResult> {
-    #[derive(Default)]
-    struct Acc<'a> {
-        docs: std::collections::BTreeSet<&'a str>,
-        evidence: Vec<(f64, f64)>,
-        units: usize,
-        sections: Vec<SectionTotals>,
-        tokens: usize,
-        matches: usize,
+/// Gathers RESOC evidence and run counts document by document, in name order, in
+/// memory that does not grow with the number of documents (only with the number of
+/// RESOCs).
+pub struct Tally<'o> {
+    opts: &'o ScoringOptions,
+    resocs: BTreeMap<String, ResocTally>,
+    counts: RunCounts,
+}
+
+#[derive(Default)]
+struct ResocTally {
+    evidence: ResocEvidence,
+    documents: usize,
+    /// The ordinal of the last document that had a section of this RESOC.
+    last_document: usize,
+    tokens: usize,
+    matches: usize,
+}
+
+impl<'o> Tally<'o> {
+    pub fn new(opts: &'o ScoringOptions) -> Tally<'o> {
+        Tally {
+            opts,
+            resocs: BTreeMap::new(),
+            counts: RunCounts::default(),
+        }
     }
-    let mut by_resoc: BTreeMap<&str, Acc> = BTreeMap::new();
-    for doc in documents {
+
+    /// Adds one document (call in name order: the sums depend on the order).
+    pub fn add_document(&mut self, doc: &DocumentSummary) {
+        self.counts.documents += 1;
+        let ordinal = self.counts.documents;
         for s in &doc.sections {
+            self.counts.sections += 1;
+            self.counts.units += s.units;
+            self.counts.tokens += s.tokens;
+            self.counts.matches += s.matches.len();
             let Some(resoc) = s.resoc.as_deref() else {
                 continue;
             };
-            let acc = by_resoc.entry(resoc).or_default();
-            acc.docs.insert(&doc.name);
-            acc.evidence.extend_from_slice(&s.evidence);
-            acc.units += s.units;
-            acc.sections.push(SectionTotals {
-                totals: s.totals(),
-                evidence_units: s.evidence.len(),
-                theme_statement: s.theme_statement,
-                unclear_statement: s.unclear_statement,
-            });
+            if !self.resocs.contains_key(resoc) {
+                self.resocs.insert(resoc.to_string(), ResocTally::default());
+            }
+            let Some(acc) = self.resocs.get_mut(resoc) else {
+                continue;
+            };
+            if acc.last_document != ordinal {
+                acc.last_document = ordinal;
+                acc.documents += 1;
+            }
+            acc.evidence.add_section(
+                SectionEvidence {
+                    evidence: &s.evidence,
+                    units: s.units,
+                    theme_statement: s.theme_statement,
+                    unclear_statement: s.unclear_statement,
+                },
+                self.opts,
+            );
             acc.tokens += s.tokens;
             acc.matches += s.matches.len();
         }
     }
-    let names: Vec<(&str, Acc)> = by_resoc.into_iter().collect();
-    names
-        .into_par_iter()
-        .map(|(name, acc)| ResocResult {
-            name: name.to_string(),
-            province: province(name),
-            documents: acc.docs.len(),
-            sections: acc.sections.len(),
-            units: acc.units,
-            tokens: acc.tokens,
-            matches: acc.matches,
-            score: score_resoc(name, &acc.evidence, acc.units, &acc.sections, opts),
-        })
-        .collect()
+
+    /// Scores every RESOC (in parallel; in name order) and returns the run's counts.
+    pub fn finish(self, province: &(dyn Fn(&str) -> Option<String> + Sync)) -> (Vec<ResocResult>, RunCounts) {
+        let opts = self.opts;
+        let resocs: Vec<(String, ResocTally)> = self.resocs.into_iter().collect();
+        let scored = resocs
+            .into_par_iter()
+            .map(|(name, acc)| ResocResult {
+                province: province(&name),
+                documents: acc.documents,
+                sections: acc.evidence.sections,
+                units: acc.evidence.units,
+                tokens: acc.tokens,
+                matches: acc.matches,
+                score: score_resoc(&name, &acc.evidence, opts),
+                name,
+            })
+            .collect();
+        (scored, self.counts)
+    }
 }
 
 #[cfg(test)]

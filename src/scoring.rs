@@ -2,8 +2,11 @@
 //! with a seeded sentence bootstrap for the interval and the type decision.
 //! The rules and their reasons are in `docs/scoring.md`.
 
+use std::collections::BTreeMap;
+
 use rand_chacha::ChaCha8Rng;
-use rand_core::{RngCore, SeedableRng};
+use rand_core::SeedableRng;
+use rand_distr::{Binomial, Distribution};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -193,14 +196,75 @@ pub fn role_type(t: &Totals, opts: &ScoringOptions) -> RoleType {
     }
 }
 
-/// Per-section input to a RESOC's score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SectionTotals {
+/// Everything a RESOC's score is computed from, gathered section by section in
+/// document order. Its size does not grow with the corpus: per section only the counts
+/// of the theme rule are kept, and per unit only how many units carry each distinct
+/// evidence value (which is all the bootstrap needs).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResocEvidence {
+    /// Sums of the units' evidence, added in document order (a fixed order keeps the
+    /// floating-point sums, and so the output bytes, independent of scheduling).
     pub totals: Totals,
-    /// Units with evidence in the section.
+    pub units: usize,
+    /// Units with evidence (overleg + project > 0).
     pub evidence_units: usize,
+    pub sections: usize,
+    /// Well-evidenced sections that lean to a pole, per pole.
+    pub overleg_sections: usize,
+    pub project_sections: usize,
     pub theme_statement: bool,
     pub unclear_statement: bool,
+    /// How many units carry each distinct (overleg, project) value, keyed by the
+    /// values' bits (non-negative floats sort by their bits as by their values).
+    distinct: BTreeMap<(u64, u64), u64>,
+}
+
+/// One section as a RESOC's score sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionEvidence<'a> {
+    /// (overleg, project) of each unit with evidence, in unit order.
+    pub evidence: &'a [(f64, f64)],
+    pub units: usize,
+    pub theme_statement: bool,
+    pub unclear_statement: bool,
+}
+
+impl ResocEvidence {
+    /// Adds one section (call in document order).
+    pub fn add_section(&mut self, s: SectionEvidence<'_>, opts: &ScoringOptions) {
+        let mut section = Totals::default();
+        let mut evidence_units = 0;
+        for &(o, p) in s.evidence {
+            section.overleg += o;
+            section.project += p;
+            self.totals.overleg += o;
+            self.totals.project += p;
+            if o + p > 0.0 {
+                evidence_units += 1;
+                *self.distinct.entry((o.to_bits(), p.to_bits())).or_insert(0) += 1;
+            }
+        }
+        self.units += s.units;
+        self.evidence_units += evidence_units;
+        self.sections += 1;
+        let well_evidenced =
+            section.evidence() >= opts.theme_min_evidence && evidence_units >= opts.theme_min_units;
+        match section.lean(opts.lean_threshold) {
+            Some(Lean::Overleg) if well_evidenced => self.overleg_sections += 1,
+            Some(Lean::Project) if well_evidenced => self.project_sections += 1,
+            _ => {}
+        }
+        self.theme_statement |= s.theme_statement;
+        self.unclear_statement |= s.unclear_statement;
+    }
+
+    /// The distinct evidence values with their unit counts, in a fixed order.
+    fn distinct_values(&self) -> Vec<(f64, f64, u64)> {
+        self.distinct
+            .iter()
+            .map(|(&(o, p), &c)| (f64::from_bits(o), f64::from_bits(p), c))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -236,73 +300,51 @@ impl ResocScore {
     }
 }
 
-/// Scores one RESOC from the evidence of its units with evidence (in document and
-/// section order), its number of units, and its sections.
-pub fn score_resoc(
-    name: &str,
-    evidence: &[(f64, f64)],
-    n_units: usize,
-    sections: &[SectionTotals],
-    opts: &ScoringOptions,
-) -> ResocScore {
-    let mut totals = Totals::default();
-    for (o, p) in evidence {
-        totals.overleg += o;
-        totals.project += p;
-    }
+/// Scores one RESOC from its gathered evidence.
+pub fn score_resoc(name: &str, ev: &ResocEvidence, opts: &ScoringOptions) -> ResocScore {
+    let totals = ev.totals;
     let role = role_type(&totals, opts);
     let described = role != RoleType::Onduidelijk;
-    let lean = |s: &SectionTotals| {
-        let well_evidenced =
-            s.totals.evidence() >= opts.theme_min_evidence && s.evidence_units >= opts.theme_min_units;
-        if well_evidenced {
-            s.totals.lean(opts.lean_threshold)
-        } else {
-            None
-        }
-    };
-    let overleg_sections = sections.iter().filter(|s| lean(s) == Some(Lean::Overleg)).count();
-    let project_sections = sections.iter().filter(|s| lean(s) == Some(Lean::Project)).count();
-    let theme_statement = sections.iter().any(|s| s.theme_statement);
     ResocScore {
         totals,
         score: if described { totals.score(opts.prior) } else { None },
         logit: described.then(|| totals.logit()),
         ci: if described {
-            bootstrap_interval(name, evidence, n_units, opts)
+            bootstrap_interval(name, ev, opts)
         } else {
             None
         },
         role,
-        theme_dependent: theme_statement || (overleg_sections > 0 && project_sections > 0),
-        overleg_sections,
-        project_sections,
-        theme_statement,
-        unclear_statement: sections.iter().any(|s| s.unclear_statement),
-        evidence_units: evidence.iter().filter(|(o, p)| o + p > 0.0).count(),
+        theme_dependent: ev.theme_statement || (ev.overleg_sections > 0 && ev.project_sections > 0),
+        overleg_sections: ev.overleg_sections,
+        project_sections: ev.project_sections,
+        theme_statement: ev.theme_statement,
+        unclear_statement: ev.unclear_statement,
+        evidence_units: ev.evidence_units,
     }
 }
 
-/// 95% percentile interval of `score` over resamples of the RESOC's `n_units` units
-/// (Lowe & Benoit's sentence bootstrap: cue, negation and hedge stay together). Only
-/// the units with evidence are passed; the others are zeros and change no sum. The
-/// stream is seeded from the run seed and the RESOC's name only, so the bytes do not
-/// depend on thread count or order of work.
-pub fn bootstrap_interval(
-    name: &str,
-    evidence: &[(f64, f64)],
-    n_units: usize,
-    opts: &ScoringOptions,
-) -> Option<(f64, f64)> {
-    if n_units == 0 || opts.replicates == 0 {
+/// 95% percentile interval of `score` over resamples of the RESOC's units (Lowe &
+/// Benoit's sentence bootstrap: cue, negation and hedge stay together).
+///
+/// A resample of n units with replacement only matters through how often it draws
+/// each distinct evidence value: a multinomial count over those values (and the
+/// zeros). It is drawn as a chain of binomials, each value's count given the draws
+/// left — the same distribution as drawing unit by unit, at a cost per replicate of
+/// the number of distinct values instead of the number of units. The stream is
+/// seeded from the run seed and the RESOC's name only, so the bytes do not depend on
+/// thread count or order of work.
+pub fn bootstrap_interval(name: &str, ev: &ResocEvidence, opts: &ScoringOptions) -> Option<(f64, f64)> {
+    let n = ev.units.max(ev.evidence_units) as u64;
+    if n == 0 || opts.replicates == 0 {
         return None;
     }
     let mut hasher = Sha256::new();
-    hasher.update(b"streekpact-bootstrap-v2");
+    hasher.update(b"streekpact-bootstrap-v3");
     hasher.update(opts.seed.to_le_bytes());
     hasher.update(name.as_bytes());
     let key: [u8; 32] = hasher.finalize().into();
-    let n = n_units.max(evidence.len()).min(u32::MAX as usize) as u32;
+    let values = ev.distinct_values();
     // Replicates in fixed blocks, each block its own ChaCha stream: the blocks run in
     // parallel, and which numbers a replicate sees never depends on the scheduling.
     let blocks: Vec<usize> = (0..opts.replicates.div_ceil(BOOTSTRAP_BLOCK)).collect();
@@ -313,16 +355,7 @@ pub fn bootstrap_interval(
             rng.set_stream(block as u64);
             let count = BOOTSTRAP_BLOCK.min(opts.replicates - block * BOOTSTRAP_BLOCK);
             (0..count)
-                .map(|_| {
-                    let mut t = Totals::default();
-                    for _ in 0..n {
-                        if let Some((o, p)) = evidence.get(below(&mut rng, n) as usize) {
-                            t.overleg += o;
-                            t.project += p;
-                        }
-                    }
-                    t.score(opts.prior).unwrap_or(0.0)
-                })
+                .map(|_| resample_score(&values, n, &mut rng, opts.prior))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -330,21 +363,31 @@ pub fn bootstrap_interval(
     Some((quantile(&scores, 0.025), quantile(&scores, 0.975)))
 }
 
+/// The score of one resample of `n` units, of which `values` give the non-zero
+/// evidence values and how many units carry each.
+fn resample_score(values: &[(f64, f64, u64)], n: u64, rng: &mut ChaCha8Rng, prior: f64) -> f64 {
+    let mut t = Totals::default();
+    let mut draws_left = n;
+    let mut units_left = n;
+    for &(o, p, count) in values {
+        if draws_left == 0 {
+            break;
+        }
+        let hits = if count >= units_left {
+            draws_left
+        } else {
+            Binomial::new(draws_left, count as f64 / units_left as f64).map_or(0, |b| b.sample(rng))
+        };
+        t.overleg += hits as f64 * o;
+        t.project += hits as f64 * p;
+        draws_left -= hits;
+        units_left -= count;
+    }
+    t.score(prior).unwrap_or(0.0)
+}
+
 /// Replicates per random stream (and per parallel task) of the bootstrap.
 const BOOTSTRAP_BLOCK: usize = 50;
-
-/// Uniform integer in [0, n), exact (Lemire's multiply-and-reject on 32-bit words),
-/// independent of any library's distribution code, which may change between versions.
-fn below(rng: &mut ChaCha8Rng, n: u32) -> u32 {
-    let mut m = u64::from(rng.next_u32()) * u64::from(n);
-    if (m as u32) < n {
-        let threshold = n.wrapping_neg() % n;
-        while (m as u32) < threshold {
-            m = u64::from(rng.next_u32()) * u64::from(n);
-        }
-    }
-    (m >> 32) as u32
-}
 
 /// Linear interpolation between order statistics (Hyndman & Fan type 7, R's default).
 fn quantile(sorted: &[f64], p: f64) -> f64 {
@@ -396,17 +439,20 @@ mod tests {
         assert!(thin < thick && thin > 0.0);
     }
 
-    #[test]
-    fn bounded_draws_are_uniform_and_in_range() {
-        let mut rng = ChaCha8Rng::from_seed([7; 32]);
-        let mut counts = [0usize; 6];
-        for _ in 0..60_000 {
-            counts[below(&mut rng, 6) as usize] += 1;
-        }
-        for c in counts {
-            assert!((9_000..11_000).contains(&c), "{counts:?}");
-        }
-        assert_eq!(below(&mut rng, 1), 0);
+    /// The evidence of one section with `n_units` units, of which `evidence` are
+    /// the ones with evidence.
+    fn gathered(evidence: &[(f64, f64)], n_units: usize) -> ResocEvidence {
+        let mut ev = ResocEvidence::default();
+        ev.add_section(
+            SectionEvidence {
+                evidence,
+                units: n_units,
+                theme_statement: false,
+                unclear_statement: false,
+            },
+            &ScoringOptions::default(),
+        );
+        ev
     }
 
     #[test]
@@ -414,12 +460,54 @@ mod tests {
         let evidence: Vec<(f64, f64)> = (0..30)
             .map(|i| if i % 2 == 0 { (1.0, 0.0) } else { (0.0, 0.5) })
             .collect();
+        let ev = gathered(&evidence, 90);
         let o = ScoringOptions::default();
         let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
         let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        let a = one.install(|| bootstrap_interval("R", &evidence, 90, &o));
-        let b = two.install(|| bootstrap_interval("R", &evidence, 90, &o));
+        let a = one.install(|| bootstrap_interval("R", &ev, &o));
+        let b = two.install(|| bootstrap_interval("R", &ev, &o));
         assert_eq!(a, b);
+    }
+
+    /// The chain of binomials must give the distribution of drawing unit by unit.
+    #[test]
+    fn multinomial_resample_matches_drawing_unit_by_unit() {
+        use rand_core::RngCore;
+        let evidence = [
+            (1.0, 0.0),
+            (1.0, 0.0),
+            (0.5, 0.0),
+            (0.0, 1.5),
+            (0.0, 0.3),
+            (0.2, 0.2),
+        ];
+        let n = 25u64;
+        let values = gathered(&evidence, n as usize).distinct_values();
+        let mut rng = ChaCha8Rng::from_seed([3; 32]);
+        let replicates = 40_000;
+        let mut fast: Vec<f64> = (0..replicates)
+            .map(|_| resample_score(&values, n, &mut rng, 1.0))
+            .collect();
+        let mut slow: Vec<f64> = (0..replicates)
+            .map(|_| {
+                let mut t = Totals::default();
+                for _ in 0..n {
+                    if let Some((o, p)) = evidence.get((rng.next_u64() % n) as usize) {
+                        t.overleg += o;
+                        t.project += p;
+                    }
+                }
+                t.score(1.0).unwrap_or(0.0)
+            })
+            .collect();
+        fast.sort_by(f64::total_cmp);
+        slow.sort_by(f64::total_cmp);
+        for q in [0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975] {
+            let (a, b) = (quantile(&fast, q), quantile(&slow, q));
+            assert!((a - b).abs() < 0.03, "quantile {q}: {a} vs {b}");
+        }
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        assert!((mean(&fast) - mean(&slow)).abs() < 0.005);
     }
 
     #[test]
@@ -522,39 +610,48 @@ mod tests {
             .map(|u| (u.overleg, u.project))
             .collect();
         let n = units.len();
-        let a = bootstrap_interval("RESOC X", &evidence, n, &o).unwrap();
-        assert_eq!(a, bootstrap_interval("RESOC X", &evidence, n, &o).unwrap());
-        assert_ne!(a, bootstrap_interval("RESOC Y", &evidence, n, &o).unwrap());
+        let ev = gathered(&evidence, n);
+        let a = bootstrap_interval("RESOC X", &ev, &o).unwrap();
+        assert_eq!(a, bootstrap_interval("RESOC X", &ev, &o).unwrap());
+        assert_ne!(a, bootstrap_interval("RESOC Y", &ev, &o).unwrap());
         let s = Totals::of(&units).score(1.0).unwrap();
         assert!(a.0 <= s && s <= a.1, "{a:?} {s}");
         let other_seed = ScoringOptions { seed: 7, ..o };
-        assert_ne!(
-            a,
-            bootstrap_interval("RESOC X", &evidence, n, &other_seed).unwrap()
-        );
+        assert_ne!(a, bootstrap_interval("RESOC X", &ev, &other_seed).unwrap());
         // The zeros matter: the same evidence among more units is drawn with other odds.
-        assert_ne!(a, bootstrap_interval("RESOC X", &evidence, 4 * n, &o).unwrap());
+        let diluted = gathered(&evidence, 4 * n);
+        assert_ne!(a, bootstrap_interval("RESOC X", &diluted, &o).unwrap());
     }
 
     #[test]
     fn theme_dependence_from_sections_or_statement() {
         let o = ScoringOptions::default();
-        let sec = |ov: f64, p: f64, stmt: bool| SectionTotals {
-            totals: Totals {
-                overleg: ov,
-                project: p,
-            },
-            evidence_units: 2,
-            theme_statement: stmt,
-            unclear_statement: false,
+        let resoc = |sections: &[(&[(f64, f64)], bool)]| {
+            let mut ev = ResocEvidence::default();
+            for &(evidence, theme_statement) in sections {
+                ev.add_section(
+                    SectionEvidence {
+                        evidence,
+                        units: evidence.len(),
+                        theme_statement,
+                        unclear_statement: false,
+                    },
+                    &o,
+                );
+            }
+            score_resoc("R", &ev, &o)
         };
-        let units = [(2.0, 0.0), (0.0, 2.0)];
-        assert!(
-            score_resoc("R", &units, 2, &[sec(2.0, 0.0, false), sec(0.0, 2.0, false)], &o).theme_dependent
+        let overleg: &[(f64, f64)] = &[(1.0, 0.0), (1.0, 0.0)];
+        let project: &[(f64, f64)] = &[(0.0, 1.0), (0.0, 1.0)];
+        let thin_project: &[(f64, f64)] = &[(0.0, 0.5)];
+        let mixed: &[(f64, f64)] = &[(1.0, 0.0), (0.0, 1.0)];
+        assert!(resoc(&[(overleg, false), (project, false)]).theme_dependent);
+        assert!(!resoc(&[(overleg, false), (thin_project, false)]).theme_dependent);
+        assert!(resoc(&[(mixed, true)]).theme_dependent);
+        let r = resoc(&[(overleg, false), (project, false), (thin_project, false)]);
+        assert_eq!(
+            (r.overleg_sections, r.project_sections, r.evidence_units),
+            (1, 1, 5)
         );
-        assert!(
-            !score_resoc("R", &units, 2, &[sec(2.0, 0.0, false), sec(0.0, 0.5, false)], &o).theme_dependent
-        );
-        assert!(score_resoc("R", &units, 2, &[sec(2.0, 2.0, true)], &o).theme_dependent);
     }
 }

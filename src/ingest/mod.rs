@@ -67,6 +67,8 @@ pub struct InputFile {
     /// Path relative to the input root, prefixed with the root's own name, with `/`
     /// separators: stable across machines (no absolute paths in outputs).
     pub name: String,
+    /// Size when discovered (0 if unknown): only used to batch work, never reported.
+    pub size: u64,
 }
 
 /// A file that was read and decoded.
@@ -178,6 +180,7 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<DiscoverError>) {
             files.push(InputFile {
                 path: input.clone(),
                 name: file_name_of(input),
+                size: meta.len(),
             });
             continue;
         }
@@ -204,6 +207,7 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<DiscoverError>) {
                     files.push(InputFile {
                         path: e.path().to_path_buf(),
                         name,
+                        size: e.metadata().map_or(0, |m| m.len()),
                     });
                 }
                 Ok(_) => {}

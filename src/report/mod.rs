@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analyze::STEMMER;
 use crate::lexicon::SourceInfo;
-use crate::pipeline::{InputRecord, ModifierRecord, RunResult};
+use crate::pipeline::{DocumentSummary, InputRecord, ModifierRecord, RunResult};
 use crate::scoring::ScoringOptions;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -178,46 +178,116 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Writes all output files into `out`. Files are first written under temporary
-/// names in the same folder; only when every one is complete are they renamed, so an
-/// interrupted run never leaves a partial file under a final name.
+/// Writes all output files of a finished run into `out` (all documents in `run`).
 pub fn write_outputs(
     out: &Path,
     run: &RunResult,
     provenance: &Provenance,
     options: &RunOptions,
 ) -> std::io::Result<Vec<PathBuf>> {
-    let d = options.dialect;
-    let tables = [resocs_table(run), sections_table(run), matches_table(run)];
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for t in &tables {
-        files.push((format!("{}.csv", t.name), csv_bytes(t, d)?));
+    let mut sink = OutputSink::create(out, options)?;
+    for doc in &run.documents {
+        sink.add_document(doc)?;
     }
-    if options.xlsx {
-        files.push(("streekpact.xlsx".into(), xlsx_bytes(&tables, run)?));
-    }
-    if options.report {
-        files.push((
-            "report.html".into(),
-            html::report_html(run, provenance, options).into_bytes(),
-        ));
-    }
-    files.push(("manifest.json".into(), manifest_json(run, provenance, options)?));
-    write_atomically(out, &files)
+    sink.finish(run, provenance)
 }
 
-/// Writes named files into `out`: all to temporary files first, then renamed.
-pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out)?;
-    let mut staged = Vec::new();
-    for (name, bytes) in files {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(out)?;
-        tmp.write_all(bytes)?;
+/// The output folder of a run being written: sections.csv and matches.csv grow under
+/// temporary names as documents arrive (in name order), so no row waits in memory;
+/// `finish` adds the files that need the whole run, then renames every file at once,
+/// so an interrupted run never leaves a partial file under a final name (dropping the
+/// sink removes the temporary files).
+pub struct OutputSink {
+    out: PathBuf,
+    options: RunOptions,
+    sections: csv::Writer<tempfile::NamedTempFile>,
+    matches: csv::Writer<tempfile::NamedTempFile>,
+    row: Vec<Vec<Cell>>,
+}
+
+impl OutputSink {
+    pub fn create(out: &Path, options: &RunOptions) -> std::io::Result<OutputSink> {
+        std::fs::create_dir_all(out)?;
+        let table = |name: &str, columns: &[&str]| -> std::io::Result<_> {
+            let mut file = staged_file(out, &format!("{name}.csv"))?;
+            if options.dialect == Dialect::Excel {
+                file.write_all(b"\xEF\xBB\xBF")?;
+            }
+            let mut w = csv_writer(file, options.dialect);
+            w.write_record(columns)?;
+            Ok(w)
+        };
+        Ok(OutputSink {
+            out: out.to_path_buf(),
+            options: options.clone(),
+            sections: table("sections", SECTION_COLUMNS)?,
+            matches: table("matches", MATCH_COLUMNS)?,
+            row: Vec::new(),
+        })
+    }
+
+    /// Appends one document's rows (call in name order).
+    pub fn add_document(&mut self, doc: &DocumentSummary) -> std::io::Result<()> {
+        let d = self.options.dialect;
+        self.row.clear();
+        section_rows(doc, &mut self.row);
+        for row in &self.row {
+            self.sections.write_record(row.iter().map(|c| c.csv(d)))?;
+        }
+        self.row.clear();
+        match_rows(doc, &mut self.row);
+        for row in &self.row {
+            self.matches.write_record(row.iter().map(|c| c.csv(d)))?;
+        }
+        Ok(())
+    }
+
+    /// Writes the files that need the whole run (resocs.csv, the workbook, the HTML
+    /// report, the manifest) and renames all files to their final names.
+    pub fn finish(self, run: &RunResult, provenance: &Provenance) -> std::io::Result<Vec<PathBuf>> {
+        let options = &self.options;
+        let d = options.dialect;
+        let mut files: Vec<(String, Vec<u8>)> =
+            vec![("resocs.csv".into(), csv_bytes(&resocs_table(run), d)?)];
+        if options.xlsx {
+            let tables = [resocs_table(run), sections_table(run), matches_table(run)];
+            files.push(("streekpact.xlsx".into(), xlsx_bytes(&tables, run)?));
+        }
+        if options.report {
+            files.push((
+                "report.html".into(),
+                html::report_html(run, provenance, options).into_bytes(),
+            ));
+        }
+        files.push(("manifest.json".into(), manifest_json(run, provenance, options)?));
+        let into_file = |w: csv::Writer<tempfile::NamedTempFile>| {
+            w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+        };
+        let mut staged = vec![
+            (into_file(self.sections)?, self.out.join("sections.csv")),
+            (into_file(self.matches)?, self.out.join("matches.csv")),
+        ];
+        for (name, bytes) in &files {
+            let mut tmp = staged_file(&self.out, name)?;
+            tmp.write_all(bytes)?;
+            staged.push((tmp, self.out.join(name)));
+        }
+        persist_all(&self.out, staged)
+    }
+}
+
+/// A temporary file in `out` for the output `name`.
+fn staged_file(out: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(out)
+}
+
+/// Flushes every staged file to disk, then renames each to its final path.
+fn persist_all(out: &Path, staged: Vec<(tempfile::NamedTempFile, PathBuf)>) -> std::io::Result<Vec<PathBuf>> {
+    for (tmp, _) in &staged {
         tmp.as_file().sync_all()?;
-        staged.push((tmp, out.join(name)));
     }
     let mut written = Vec::new();
     for (tmp, path) in staged {
@@ -230,18 +300,35 @@ pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Res
     Ok(written)
 }
 
-fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    if d == Dialect::Excel {
-        buf.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    let mut w = csv::WriterBuilder::new()
+fn csv_writer<W: Write>(w: W, d: Dialect) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
         .delimiter(d.delimiter())
         .terminator(match d {
             Dialect::Plain => csv::Terminator::Any(b'\n'),
             Dialect::Excel => csv::Terminator::CRLF,
         })
-        .from_writer(buf);
+        .buffer_capacity(1 << 16)
+        .from_writer(w)
+}
+
+/// Writes named files into `out`: all to temporary files first, then renamed.
+pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out)?;
+    let mut staged = Vec::new();
+    for (name, bytes) in files {
+        let mut tmp = staged_file(out, name)?;
+        tmp.write_all(bytes)?;
+        staged.push((tmp, out.join(name)));
+    }
+    persist_all(out, staged)
+}
+
+fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if d == Dialect::Excel {
+        buf.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    let mut w = csv_writer(buf, d);
     w.write_record(table.columns)?;
     for row in &table.rows {
         w.write_record(row.iter().map(|c| c.csv(d)))?;
@@ -398,32 +485,37 @@ pub const SECTION_COLUMNS: &[&str] = &[
 pub fn sections_table(run: &RunResult) -> Table {
     let mut rows = Vec::new();
     for doc in &run.documents {
-        for s in &doc.sections {
-            let totals = s.totals();
-            rows.push(vec![
-                Cell::text(&doc.name),
-                s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
-                Cell::count(s.index),
-                Cell::text(&s.title),
-                Cell::count(s.tokens),
-                Cell::Number(totals.overleg),
-                Cell::Number(totals.project),
-                Cell::opt(totals.score(1.0)),
-                Cell::Text(s.heading_path.join(" > ")),
-                Cell::Count(s.level as u64),
-                Cell::count(s.line_start),
-                Cell::count(s.line_end),
-                Cell::count(s.units),
-                Cell::count(s.evidence.len()),
-                Cell::Flag(s.theme_statement),
-                Cell::Flag(s.unclear_statement),
-            ]);
-        }
+        section_rows(doc, &mut rows);
     }
     Table {
         name: "sections",
         columns: SECTION_COLUMNS,
         rows,
+    }
+}
+
+/// The rows of sections.csv for one document.
+fn section_rows(doc: &DocumentSummary, rows: &mut Vec<Vec<Cell>>) {
+    for s in &doc.sections {
+        let totals = s.totals();
+        rows.push(vec![
+            Cell::text(&doc.name),
+            s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
+            Cell::count(s.index),
+            Cell::text(&s.title),
+            Cell::count(s.tokens),
+            Cell::Number(totals.overleg),
+            Cell::Number(totals.project),
+            Cell::opt(totals.score(1.0)),
+            Cell::Text(s.heading_path.join(" > ")),
+            Cell::Count(s.level as u64),
+            Cell::count(s.line_start),
+            Cell::count(s.line_end),
+            Cell::count(s.units),
+            Cell::count(s.evidence.len()),
+            Cell::Flag(s.theme_statement),
+            Cell::Flag(s.unclear_statement),
+        ]);
     }
 }
 
@@ -469,39 +561,44 @@ pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {
 pub fn matches_table(run: &RunResult) -> Table {
     let mut rows = Vec::new();
     for doc in &run.documents {
-        for s in &doc.sections {
-            for m in &s.matches {
-                rows.push(vec![
-                    Cell::text(&doc.name),
-                    s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
-                    Cell::count(s.index),
-                    Cell::count(m.line),
-                    Cell::text(&m.cue),
-                    Cell::text(&m.category),
-                    Cell::Number(m.pole),
-                    Cell::Number(m.weight),
-                    Cell::text(&m.context),
-                    Cell::count(m.unit),
-                    Cell::text(&m.unit_kind),
-                    Cell::text(&m.matched),
-                    Cell::Number(m.base_weight),
-                    Cell::Flag(m.negated),
-                    // Factors are rendered with '.'; the workbook and the plain CSV agree,
-                    // and the Excel CSV shows them as in its other numbers.
-                    Cell::Text(modifiers_cell(&m.modifiers, Dialect::Plain)),
-                    Cell::text(&m.actor),
-                    Cell::Number(m.contribution),
-                    Cell::count(m.lexicon_line),
-                    Cell::text(&m.stem),
-                    Cell::text(&m.lexicon_file),
-                ]);
-            }
-        }
+        match_rows(doc, &mut rows);
     }
     Table {
         name: "matches",
         columns: MATCH_COLUMNS,
         rows,
+    }
+}
+
+/// The rows of matches.csv for one document.
+fn match_rows(doc: &DocumentSummary, rows: &mut Vec<Vec<Cell>>) {
+    for s in &doc.sections {
+        for m in &s.matches {
+            rows.push(vec![
+                Cell::text(&doc.name),
+                s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
+                Cell::count(s.index),
+                Cell::count(m.line),
+                Cell::text(&m.cue),
+                Cell::text(&m.category),
+                Cell::Number(m.pole),
+                Cell::Number(m.weight),
+                Cell::text(&m.context),
+                Cell::count(m.unit),
+                Cell::text(&m.unit_kind),
+                Cell::text(&m.matched),
+                Cell::Number(m.base_weight),
+                Cell::Flag(m.negated),
+                // Factors are rendered with '.'; the workbook and the plain CSV agree,
+                // and the Excel CSV shows them as in its other numbers.
+                Cell::Text(modifiers_cell(&m.modifiers, Dialect::Plain)),
+                Cell::text(&m.actor),
+                Cell::Number(m.contribution),
+                Cell::count(m.lexicon_line),
+                Cell::text(&m.stem),
+                Cell::text(&m.lexicon_file),
+            ]);
+        }
     }
 }
 
@@ -534,8 +631,6 @@ pub fn inputs_table(run: &RunResult) -> Table {
 }
 
 fn manifest_json(run: &RunResult, provenance: &Provenance, options: &RunOptions) -> std::io::Result<Vec<u8>> {
-    let sections: usize = run.documents.iter().map(|d| d.sections.len()).sum();
-    let all = run.documents.iter().flat_map(|d| &d.sections);
     let mut outputs = vec!["resocs.csv", "sections.csv", "matches.csv"];
     if options.xlsx {
         outputs.push("streekpact.xlsx");
@@ -558,11 +653,11 @@ fn manifest_json(run: &RunResult, provenance: &Provenance, options: &RunOptions)
             files: run.inputs.len(),
             read: run.inputs.iter().filter(|i| i.is_read()).count(),
             skipped: run.skipped(),
-            documents: run.documents.len(),
-            sections,
-            units: all.clone().map(|s| s.units).sum(),
-            tokens: all.clone().map(|s| s.tokens).sum(),
-            matches: all.map(|s| s.matches.len()).sum(),
+            documents: run.counts.documents,
+            sections: run.counts.sections,
+            units: run.counts.units,
+            tokens: run.counts.tokens,
+            matches: run.counts.matches,
             resocs: run.resocs.len(),
         },
         outputs,
