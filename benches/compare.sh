@@ -259,5 +259,8 @@ v=$(verdict "$(mib "$k")" "<=" 128); note "$v"
 printf '  4. streekpact peak RSS %s MB (target ≤ 128; growth 50→500 MB: GROWTH=1 %s 500 100): %s\n' \
     "$(mib "$k")" "$0" "$v"
 echo "$((4 - FAILED)) of 4 targets met"
+if ((BYTES < 10000000)); then
+    echo "note: a corpus under 10 MB mostly times process start-up (Python's above all); the targets are for the default 200 x 100 KB"
+fi
 if [[ "${STRICT:-0}" == 1 && $FAILED -gt 0 ]]; then exit 1; fi
 exit 0

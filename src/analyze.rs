@@ -52,22 +52,44 @@ pub struct Token {
     pub gap: u8,
 }
 
-thread_local! {
-    /// Folded form and stem per surface word, shared by every section a worker thread
-    /// analyses: stemming is the costliest step per distinct word, and a corpus keeps
-    /// repeating its words. A pure function's cache, so results cannot depend on it.
-    static FORM_CACHE: std::cell::RefCell<FxHashMap<Box<str>, Form>> = std::cell::RefCell::new(FxHashMap::default());
+/// The distinct word forms a worker thread has met, with their folded form and stem.
+/// Stemming is the costliest step per distinct word and a corpus keeps repeating its
+/// words, so one vocabulary serves every section a thread analyses: a token costs one
+/// hash lookup. Form ids index into it; `generation` tells caches further down the
+/// pipeline (atoms per form) when ids start over.
+struct Vocabulary {
+    generation: u64,
+    index: FxHashMap<Box<str>, FormId>,
+    forms: Vec<Form>,
 }
 
-/// Entries after which the per-thread form cache starts over, so memory stays flat
-/// however large the corpus (a Zipfian vocabulary keeps its frequent words cached).
-const FORM_CACHE_LIMIT: usize = 1 << 18;
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// Interns word forms so that folding and stemming run once per distinct form.
+impl Vocabulary {
+    fn fresh() -> Vocabulary {
+        Vocabulary {
+            generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            index: FxHashMap::default(),
+            forms: Vec::new(),
+        }
+    }
+}
+
+thread_local! {
+    /// The vocabulary of this worker thread between two analyzers. A pure function's
+    /// cache: which forms it holds changes ids, never a result.
+    static VOCABULARY: std::cell::RefCell<Option<Vocabulary>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Forms after which a thread's vocabulary starts over, so memory stays flat however
+/// large the corpus (a Zipfian vocabulary soon has its frequent words back).
+const VOCABULARY_LIMIT: usize = 1 << 17;
+
+/// Interns word forms so that folding and stemming run once per distinct form. Takes
+/// the worker thread's vocabulary while it lives and hands it back when dropped.
 pub struct Analyzer {
     stemmer: Stemmer,
-    index: FxHashMap<String, FormId>,
-    forms: Vec<Form>,
+    vocabulary: Vocabulary,
 }
 
 impl Default for Analyzer {
@@ -76,45 +98,66 @@ impl Default for Analyzer {
     }
 }
 
+impl Drop for Analyzer {
+    fn drop(&mut self) {
+        let v = std::mem::replace(
+            &mut self.vocabulary,
+            Vocabulary {
+                generation: 0,
+                index: FxHashMap::default(),
+                forms: Vec::new(),
+            },
+        );
+        if v.forms.len() >= VOCABULARY_LIMIT {
+            return;
+        }
+        // Keeps the larger vocabulary when two analyzers lived at once on this thread.
+        let _ = VOCABULARY.try_with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if slot.as_ref().is_none_or(|s| s.forms.len() <= v.forms.len()) {
+                *slot = Some(v);
+            }
+        });
+    }
+}
+
 impl Analyzer {
     pub fn new() -> Analyzer {
+        let vocabulary = VOCABULARY
+            .try_with(|slot| slot.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_else(Vocabulary::fresh);
         Analyzer {
             stemmer: Stemmer::create(Algorithm::Dutch),
-            index: FxHashMap::default(),
-            forms: Vec::new(),
+            vocabulary,
         }
     }
 
     pub fn form(&self, id: FormId) -> &Form {
-        &self.forms[id as usize]
+        &self.vocabulary.forms[id as usize]
     }
 
+    /// Every form this analyzer knows, indexed by id (more than one section's).
     pub fn forms(&self) -> &[Form] {
-        &self.forms
+        &self.vocabulary.forms
+    }
+
+    /// Changes whenever form ids start over: caches keyed by form id check it.
+    pub fn generation(&self) -> u64 {
+        self.vocabulary.generation
     }
 
     /// Interns a surface word and returns its form id.
     pub fn intern(&mut self, word: &str) -> FormId {
-        if let Some(&id) = self.index.get(word) {
+        if let Some(&id) = self.vocabulary.index.get(word) {
             return id;
         }
-        let form = FORM_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some(f) = cache.get(word) {
-                return f.clone();
-            }
-            let folded = fold(word);
-            let stem = self.stemmer.stem(&folded).into_owned();
-            let f = Form { folded, stem };
-            if cache.len() >= FORM_CACHE_LIMIT {
-                cache.clear();
-            }
-            cache.insert(word.into(), f.clone());
-            f
-        });
-        let id = self.forms.len() as FormId;
-        self.forms.push(form);
-        self.index.insert(word.to_string(), id);
+        let folded = fold(word);
+        let stem = self.stemmer.stem(&folded).into_owned();
+        let id = self.vocabulary.forms.len() as FormId;
+        self.vocabulary.forms.push(Form { folded, stem });
+        self.vocabulary.index.insert(word.into(), id);
         id
     }
 
@@ -213,14 +256,14 @@ fn simple_word(chunk: &[u8]) -> Option<(usize, usize)> {
 fn classify_gap(between: &str) -> u8 {
     let mut g = 0;
     let mut prev_space = false;
-    let chars: Vec<char> = between.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
+    let mut chars = between.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             ',' => g |= gap::COMMA,
             ';' | ':' | '.' | '!' | '?' => g |= gap::CLAUSE,
             '(' | ')' | '[' | ']' => g |= gap::PAREN,
             '–' | '—' => g |= gap::CLAUSE,
-            '-' if prev_space && chars.get(k + 1).is_some_and(|n| n.is_whitespace()) => g |= gap::CLAUSE,
+            '-' if prev_space && chars.peek().is_some_and(|n| n.is_whitespace()) => g |= gap::CLAUSE,
             _ => {}
         }
         prev_space = c.is_whitespace();
@@ -295,7 +338,7 @@ mod tests {
         let x = a.intern("Initiatieven");
         let y = a.intern("Initiatieven");
         assert_eq!(x, y);
-        assert_eq!(a.forms().len(), 1);
+        assert_ne!(a.intern("initiatieven"), x, "surface forms are told apart");
         assert_eq!(a.form(x).folded, "initiatieven");
         assert_eq!(a.form(x).stem, stem_folded("initiatieven"));
     }

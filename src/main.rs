@@ -16,6 +16,9 @@ use streekpact::report::{
 };
 use streekpact::scoring::ScoringOptions;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "streekpact",

@@ -113,9 +113,84 @@ pub fn match_section(
     lexicon: &Lexicon,
     context: &ContextRules,
 ) -> Vec<UnitFindings> {
-    let forms = analyzed.analyzer.forms();
-    let cue_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| lexicon.atoms.matching(f)).collect();
-    let ctx_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| context.atoms.matching(f)).collect();
+    let mut cue_cache = AtomsByForm::take(&CUE_ATOMS);
+    let mut ctx_cache = AtomsByForm::take(&CONTEXT_ATOMS);
+    cue_cache.prepare(analyzed, &lexicon.atoms);
+    ctx_cache.prepare(analyzed, &context.atoms);
+    let out = match_units(
+        section,
+        analyzed,
+        lexicon,
+        context,
+        &cue_cache.atoms,
+        &ctx_cache.atoms,
+    );
+    cue_cache.give_back(&CUE_ATOMS);
+    ctx_cache.give_back(&CONTEXT_ATOMS);
+    out
+}
+
+/// The atoms each form of an analyzer's vocabulary matches in one atom set, indexed by
+/// form id, kept per worker thread between sections (like the vocabulary itself), so
+/// the lexicon is consulted once per distinct form, not once per token or section.
+#[derive(Default)]
+struct AtomsByForm {
+    vocabulary: u64,
+    set: u64,
+    atoms: Vec<Vec<AtomId>>,
+    known: Vec<bool>,
+}
+
+thread_local! {
+    static CUE_ATOMS: std::cell::RefCell<AtomsByForm> = std::cell::RefCell::default();
+    static CONTEXT_ATOMS: std::cell::RefCell<AtomsByForm> = std::cell::RefCell::default();
+}
+
+type AtomsSlot = std::thread::LocalKey<std::cell::RefCell<AtomsByForm>>;
+
+impl AtomsByForm {
+    fn take(slot: &'static AtomsSlot) -> AtomsByForm {
+        slot.try_with(|c| std::mem::take(&mut *c.borrow_mut()))
+            .unwrap_or_default()
+    }
+
+    fn give_back(self, slot: &'static AtomsSlot) {
+        let _ = slot.try_with(|c| *c.borrow_mut() = self);
+    }
+
+    /// Makes sure every form of the section has its atoms.
+    fn prepare(&mut self, analyzed: &AnalyzedSection, set: &AtomSet) {
+        let generation = analyzed.analyzer.generation();
+        if self.vocabulary != generation || self.set != set.id() {
+            *self = AtomsByForm {
+                vocabulary: generation,
+                set: set.id(),
+                ..AtomsByForm::default()
+            };
+        }
+        let n = analyzed.analyzer.forms().len();
+        if self.known.len() < n {
+            self.known.resize(n, false);
+            self.atoms.resize_with(n, Vec::new);
+        }
+        for t in analyzed.units.iter().flatten() {
+            let f = t.form as usize;
+            if !self.known[f] {
+                self.known[f] = true;
+                self.atoms[f] = set.matching(analyzed.analyzer.form(t.form));
+            }
+        }
+    }
+}
+
+fn match_units(
+    section: &Section,
+    analyzed: &AnalyzedSection,
+    lexicon: &Lexicon,
+    context: &ContextRules,
+    cue_atoms: &[Vec<AtomId>],
+    ctx_atoms: &[Vec<AtomId>],
+) -> Vec<UnitFindings> {
     let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
     let mut out: Vec<UnitFindings> = Vec::with_capacity(section.units.len());
     for (u, unit) in section.units.iter().enumerate() {
@@ -124,7 +199,7 @@ pub fn match_section(
         let triggers = resolve(
             find_patterns(
                 tokens,
-                &ctx_atoms,
+                ctx_atoms,
                 &context.atoms,
                 &context.first_atom,
                 |id| &context.rules[id as usize].pattern,
@@ -143,7 +218,7 @@ pub fn match_section(
         // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
         let hard_clause = clauses(tokens, &starts, false);
         let cues = resolve(
-            find_cues(tokens, &cue_atoms, lexicon, &clause, &hard_clause),
+            find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause),
             |id| &lexicon.cues[id as usize].pattern,
         );
         let actors = clause_actors(
@@ -347,20 +422,23 @@ pub fn match_section(
 /// longest-match resolution: per unit, (cue, token positions). For lexicon checks
 /// (which entries compete for the same words); clauses are cut at punctuation only.
 pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<(CueId, Vec<usize>)>> {
-    let forms = analyzed.analyzer.forms();
-    let cue_atoms: Vec<Vec<AtomId>> = forms.iter().map(|f| lexicon.atoms.matching(f)).collect();
-    analyzed
+    let mut cache = AtomsByForm::take(&CUE_ATOMS);
+    cache.prepare(analyzed, &lexicon.atoms);
+    let cue_atoms = &cache.atoms;
+    let found = analyzed
         .units
         .iter()
         .map(|tokens| {
             let clause = clauses(tokens, &[], true);
             let hard = clauses(tokens, &[], false);
-            find_cues(tokens, &cue_atoms, lexicon, &clause, &hard)
+            find_cues(tokens, cue_atoms, lexicon, &clause, &hard)
                 .into_iter()
                 .map(|f| (f.id, f.positions))
                 .collect()
         })
-        .collect()
+        .collect();
+    cache.give_back(&CUE_ATOMS);
+    found
 }
 
 /// The strongest modifier of each [`Group`], multiplied, times the actor factor.

@@ -145,18 +145,6 @@ impl Default for AtomSet {
     }
 }
 
-/// Per atom set id: the atoms each folded word matches.
-type MatchCache = FxHashMap<u64, FxHashMap<Box<str>, Vec<AtomId>>>;
-
-thread_local! {
-    /// `matching` results per atom set and folded word, shared by all sections a
-    /// worker thread matches. Keyed by the set's unique id, never its address.
-    static MATCH_CACHE: std::cell::RefCell<MatchCache> = std::cell::RefCell::new(FxHashMap::default());
-}
-
-/// Words per atom set after which the per-thread cache starts over (flat memory).
-const MATCH_CACHE_LIMIT: usize = 1 << 18;
-
 impl AtomSet {
     /// Adds an atom (or finds the identical one) and returns its id.
     pub fn add(&mut self, atom: Atom) -> AtomId {
@@ -200,22 +188,15 @@ impl AtomSet {
         self.atoms.is_empty()
     }
 
-    /// All atoms that a word form matches, sorted, without duplicates (cached per
-    /// worker thread).
+    /// Unique per built set (a clone shares it): the key of per-thread caches.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// All atoms that a word form matches, sorted, without duplicates. The matching
+    /// stage calls it once per distinct form a worker thread meets.
     pub fn matching(&self, form: &Form) -> Vec<AtomId> {
-        MATCH_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let per_set = cache.entry(self.id).or_default();
-            if let Some(hit) = per_set.get(form.folded.as_str()) {
-                return hit.clone();
-            }
-            let found = self.compute_matching(form);
-            if per_set.len() >= MATCH_CACHE_LIMIT {
-                per_set.clear();
-            }
-            per_set.insert(form.folded.as_str().into(), found.clone());
-            found
-        })
+        self.compute_matching(form)
     }
 
     fn compute_matching(&self, form: &Form) -> Vec<AtomId> {

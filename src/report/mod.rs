@@ -7,6 +7,8 @@
 
 pub mod html;
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -36,13 +38,23 @@ impl Dialect {
 
     /// A number with four decimals ("-0.0000" written as "0.0000").
     pub fn number(self, x: f64) -> String {
-        let mut s = format!("{x:.4}");
-        if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-            s.remove(0);
+        let mut s = String::new();
+        self.write_number(x, &mut s);
+        s
+    }
+
+    /// `number`, appended to `out`.
+    pub fn write_number(self, x: f64, out: &mut String) {
+        let from = out.len();
+        let _ = write!(out, "{x:.4}");
+        let written = &out[from..];
+        if written.starts_with('-') && written[1..].bytes().all(|c| c == b'0' || c == b'.') {
+            out.remove(from);
         }
-        match self {
-            Dialect::Plain => s,
-            Dialect::Excel => s.replace('.', ","),
+        if self == Dialect::Excel {
+            if let Some(dot) = out[from..].find('.') {
+                out.replace_range(from + dot..from + dot + 1, ",");
+            }
         }
     }
 }
@@ -50,11 +62,15 @@ impl Dialect {
 /// Spreadsheet safety (OWASP CSV injection): a text cell that a spreadsheet would read
 /// as a formula gets a leading apostrophe, which Excel and LibreOffice show as text.
 pub fn safe_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if is_formula_like(s) {
         format!("'{s}")
     } else {
         s.to_string()
     }
+}
+
+fn is_formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// The command line as the manifest records it: without the options that cannot
@@ -137,45 +153,78 @@ struct Counts {
     resocs: usize,
 }
 
-/// A typed cell of an output table.
+/// A typed cell of an output table (text borrowed from the results where it can be).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
     Number(f64),
     Count(u64),
     Flag(bool),
     Empty,
 }
 
-impl Cell {
-    fn text(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+impl<'a> Cell<'a> {
+    fn text(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
     }
 
-    fn opt(x: Option<f64>) -> Cell {
+    fn owned(s: String) -> Cell<'a> {
+        Cell::Text(Cow::Owned(s))
+    }
+
+    fn opt(x: Option<f64>) -> Cell<'a> {
         x.map_or(Cell::Empty, Cell::Number)
     }
 
-    fn count(n: usize) -> Cell {
+    fn count(n: usize) -> Cell<'a> {
         Cell::Count(n as u64)
     }
 
-    fn csv(&self, d: Dialect) -> String {
+    /// Writes the cell as one CSV field; `buf` is scratch space (no allocation per
+    /// cell on the hot path).
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>, d: Dialect, buf: &mut String) -> csv::Result<()> {
         match self {
-            Cell::Text(s) => safe_text(s),
-            Cell::Number(x) => d.number(*x),
-            Cell::Count(n) => n.to_string(),
-            Cell::Flag(b) => b.to_string(),
-            Cell::Empty => String::new(),
+            Cell::Text(s) if !is_formula_like(s) => w.write_field(s.as_bytes()),
+            Cell::Text(s) => {
+                buf.clear();
+                buf.push('\'');
+                buf.push_str(s);
+                w.write_field(buf.as_bytes())
+            }
+            Cell::Number(x) => {
+                buf.clear();
+                d.write_number(*x, buf);
+                w.write_field(buf.as_bytes())
+            }
+            Cell::Count(n) => {
+                buf.clear();
+                let _ = write!(buf, "{n}");
+                w.write_field(buf.as_bytes())
+            }
+            Cell::Flag(b) => w.write_field(if *b { "true" } else { "false" }),
+            Cell::Empty => w.write_field(""),
         }
     }
 }
 
+/// Writes one row and ends the record.
+fn write_csv_row<W: Write>(
+    w: &mut csv::Writer<W>,
+    row: &[Cell],
+    d: Dialect,
+    buf: &mut String,
+) -> csv::Result<()> {
+    for c in row {
+        c.write_csv(w, d, buf)?;
+    }
+    w.write_record(std::iter::empty::<&[u8]>())
+}
+
 /// One output table: its name, its columns and its rows.
-pub struct Table {
+pub struct Table<'a> {
     pub name: &'static str,
     pub columns: &'static [&'static str],
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
 /// Writes all output files of a finished run into `out` (all documents in `run`).
@@ -202,7 +251,7 @@ pub struct OutputSink {
     options: RunOptions,
     sections: csv::Writer<tempfile::NamedTempFile>,
     matches: csv::Writer<tempfile::NamedTempFile>,
-    row: Vec<Vec<Cell>>,
+    buf: String,
 }
 
 impl OutputSink {
@@ -222,22 +271,22 @@ impl OutputSink {
             options: options.clone(),
             sections: table("sections", SECTION_COLUMNS)?,
             matches: table("matches", MATCH_COLUMNS)?,
-            row: Vec::new(),
+            buf: String::new(),
         })
     }
 
     /// Appends one document's rows (call in name order).
     pub fn add_document(&mut self, doc: &DocumentSummary) -> std::io::Result<()> {
         let d = self.options.dialect;
-        self.row.clear();
-        section_rows(doc, &mut self.row);
-        for row in &self.row {
-            self.sections.write_record(row.iter().map(|c| c.csv(d)))?;
+        let mut rows = Vec::new();
+        section_rows(doc, &mut rows);
+        for row in &rows {
+            write_csv_row(&mut self.sections, row, d, &mut self.buf)?;
         }
-        self.row.clear();
-        match_rows(doc, &mut self.row);
-        for row in &self.row {
-            self.matches.write_record(row.iter().map(|c| c.csv(d)))?;
+        rows.clear();
+        match_rows(doc, &mut rows);
+        for row in &rows {
+            write_csv_row(&mut self.matches, row, d, &mut self.buf)?;
         }
         Ok(())
     }
@@ -330,8 +379,9 @@ fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
     }
     let mut w = csv_writer(buf, d);
     w.write_record(table.columns)?;
+    let mut buf = String::new();
     for row in &table.rows {
-        w.write_record(row.iter().map(|c| c.csv(d)))?;
+        write_csv_row(&mut w, row, d, &mut buf)?;
     }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
 }
@@ -426,7 +476,7 @@ pub const RESOC_COLUMNS: &[&str] = &[
     "project_sections",
 ];
 
-pub fn resocs_table(run: &RunResult) -> Table {
+pub fn resocs_table(run: &RunResult) -> Table<'_> {
     let rows = run
         .resocs
         .iter()
@@ -482,7 +532,7 @@ pub const SECTION_COLUMNS: &[&str] = &[
     "unclear_statement",
 ];
 
-pub fn sections_table(run: &RunResult) -> Table {
+pub fn sections_table(run: &RunResult) -> Table<'_> {
     let mut rows = Vec::new();
     for doc in &run.documents {
         section_rows(doc, &mut rows);
@@ -495,7 +545,7 @@ pub fn sections_table(run: &RunResult) -> Table {
 }
 
 /// The rows of sections.csv for one document.
-fn section_rows(doc: &DocumentSummary, rows: &mut Vec<Vec<Cell>>) {
+fn section_rows<'a>(doc: &'a DocumentSummary, rows: &mut Vec<Vec<Cell<'a>>>) {
     for s in &doc.sections {
         let totals = s.totals();
         rows.push(vec![
@@ -507,7 +557,7 @@ fn section_rows(doc: &DocumentSummary, rows: &mut Vec<Vec<Cell>>) {
             Cell::Number(totals.overleg),
             Cell::Number(totals.project),
             Cell::opt(totals.score(1.0)),
-            Cell::Text(s.heading_path.join(" > ")),
+            Cell::owned(s.heading_path.join(" > ")),
             Cell::Count(s.level as u64),
             Cell::count(s.line_start),
             Cell::count(s.line_end),
@@ -558,7 +608,7 @@ pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {
         .join("; ")
 }
 
-pub fn matches_table(run: &RunResult) -> Table {
+pub fn matches_table(run: &RunResult) -> Table<'_> {
     let mut rows = Vec::new();
     for doc in &run.documents {
         match_rows(doc, &mut rows);
@@ -571,7 +621,7 @@ pub fn matches_table(run: &RunResult) -> Table {
 }
 
 /// The rows of matches.csv for one document.
-fn match_rows(doc: &DocumentSummary, rows: &mut Vec<Vec<Cell>>) {
+fn match_rows<'a>(doc: &'a DocumentSummary, rows: &mut Vec<Vec<Cell<'a>>>) {
     for s in &doc.sections {
         for m in &s.matches {
             rows.push(vec![
@@ -591,7 +641,7 @@ fn match_rows(doc: &DocumentSummary, rows: &mut Vec<Vec<Cell>>) {
                 Cell::Flag(m.negated),
                 // Factors are rendered with '.'; the workbook and the plain CSV agree,
                 // and the Excel CSV shows them as in its other numbers.
-                Cell::Text(modifiers_cell(&m.modifiers, Dialect::Plain)),
+                Cell::owned(modifiers_cell(&m.modifiers, Dialect::Plain)),
                 Cell::text(&m.actor),
                 Cell::Number(m.contribution),
                 Cell::count(m.lexicon_line),
@@ -606,8 +656,10 @@ pub const INPUT_COLUMNS: &[&str] = &[
     "path", "bytes", "sha256", "format", "encoding", "status", "reason",
 ];
 
-pub fn inputs_table(run: &RunResult) -> Table {
-    let opt = |s: &Option<String>| s.as_deref().map_or(Cell::Empty, Cell::text);
+pub fn inputs_table(run: &RunResult) -> Table<'_> {
+    fn opt(s: &Option<String>) -> Cell<'_> {
+        s.as_deref().map_or(Cell::Empty, Cell::text)
+    }
     let rows = run
         .inputs
         .iter()
