@@ -92,6 +92,49 @@ static KEYWORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$").expect("valid regex"));
 
+/// Whether `line` can match [`LIST_ITEM`]: its first character after spaces is a bullet,
+/// a digit, or a lowercase letter followed by `.` or `)`. A cheap necessary condition,
+/// so the regex only runs on the few lines that may match.
+fn may_be_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '*' | '+' | '•' | '–' | '·' | '▪' | '◦') => true,
+        // `\d` is any Unicode decimal digit; `is_numeric` covers them all.
+        Some(c) if c.is_numeric() => true,
+        Some(c) if c.is_ascii_lowercase() => matches!(chars.next(), Some('.' | ')')),
+        _ => false,
+    }
+}
+
+fn list_item(line: &str) -> Option<regex::Captures<'_>> {
+    if may_be_list_item(line) {
+        LIST_ITEM.captures(line)
+    } else {
+        None
+    }
+}
+
+fn is_list_item(line: &str) -> bool {
+    may_be_list_item(line) && LIST_ITEM.is_match(line)
+}
+
+fn md_heading(line: &str) -> Option<regex::Captures<'_>> {
+    if line.starts_with('#') {
+        MD_HEADING.captures(line)
+    } else {
+        None
+    }
+}
+
+fn numbered_heading(line: &str) -> Option<regex::Captures<'_>> {
+    if line.starts_with(char::is_numeric) {
+        NUMBERED_HEADING.captures(line)
+    } else {
+        None
+    }
+}
+
 /// Lowercased words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "vb", "bv", "bijv", "d.w.z", "o.a", "m.a.w", "nl", "enz", "art", "nr", "nrs", "blz", "ca", "e.d",
@@ -104,7 +147,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// heading nor the title names a RESOC).
 pub fn segment_document(name: &str, text: &str, registry: &Registry) -> SegmentedDocument {
     let lines: Vec<&str> = text.lines().collect();
-    let has_md_headings = lines.iter().any(|l| MD_HEADING.is_match(l.trim_end()));
+    let has_md_headings = lines.iter().any(|l| md_heading(l.trim_end()).is_some());
     let headings = detect_headings(&lines, has_md_headings);
 
     let mut sections = Vec::new();
@@ -211,7 +254,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         if in_fence || line.is_empty() {
             continue;
         }
-        if let Some(c) = MD_HEADING.captures(line) {
+        if let Some(c) = md_heading(line) {
             if !c[2].is_empty() {
                 out[i] = Some((c[1].len() as u8, c[2].to_string()));
             }
@@ -237,15 +280,15 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         let plain = strip_markup(line).0;
         let words = plain.split_whitespace().count();
         let ends_open = plain.ends_with([':', ',', ';']);
-        if KEYWORD_HEADING.is_match(&plain) && words <= 15 {
+        if plain.starts_with(char::is_alphabetic) && KEYWORD_HEADING.is_match(&plain) && words <= 15 {
             out[i] = Some((keyword_level(&plain), plain));
             continue;
         }
-        if let Some(c) = NUMBERED_HEADING.captures(&plain) {
+        if let Some(c) = numbered_heading(&plain) {
             let text_starts_upper = c[2].chars().next().is_some_and(|ch| ch.is_uppercase());
             let next_is_numbered = lines
                 .get(i + 1)
-                .is_some_and(|l| NUMBERED_HEADING.is_match(l.trim()));
+                .is_some_and(|l| numbered_heading(l.trim()).is_some());
             if prev_blank
                 && !next_is_numbered
                 && text_starts_upper
@@ -257,7 +300,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
             }
             continue;
         }
-        if LIST_ITEM.is_match(line) {
+        if is_list_item(line) {
             continue;
         }
         let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
@@ -302,7 +345,7 @@ fn next_content_is_list(lines: &[&str], from: usize) -> bool {
         return false;
     };
     let line = rest[k].trim();
-    if !LIST_ITEM.is_match(line) {
+    if !is_list_item(line) {
         return false;
     }
     // A numbered line standing alone ("1. Situering" between blank lines, prose after)
@@ -355,7 +398,7 @@ fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
             continue;
         }
         let content = line.strip_prefix('>').map(str::trim).unwrap_or(line);
-        if let Some(c) = LIST_ITEM.captures(content).filter(|_| !content.starts_with("**")) {
+        if let Some(c) = list_item(content).filter(|_| !content.starts_with("**")) {
             flush(&mut current, &mut blocks);
             current = Some((vec![(i + 1, c[1].to_string())], true));
             continue;
