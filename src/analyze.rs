@@ -83,7 +83,7 @@ thread_local! {
 
 /// Forms after which a thread's vocabulary starts over, so memory stays flat however
 /// large the corpus (a Zipfian vocabulary soon has its frequent words back).
-const VOCABULARY_LIMIT: usize = 1 << 17;
+const VOCABULARY_LIMIT: usize = 1 << 16;
 
 /// Interns word forms so that folding and stemming run once per distinct form. Takes
 /// the worker thread's vocabulary while it lives and hands it back when dropped.

@@ -19,19 +19,6 @@ use streekpact::scoring::ScoringOptions;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc.h (v3, bundled by libmimalloc-sys 0.1.49, pinned
-/// by Cargo.lock). The sys crate has no constant for it.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Each batch of documents frees tens of MB that the next batch allocates again. With
-/// mimalloc's default 10 ms purge delay those pages went back to the kernel and were
-/// faulted in (zeroed) again: 15% of the CPU. A one-second delay keeps them for reuse
-/// during a run and still returns them when memory goes idle.
-fn tune_allocator() {
-    // SAFETY: sets a plain integer option before any worker thread starts.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
-}
-
 #[derive(Parser)]
 #[command(
     name = "streekpact",
@@ -222,7 +209,6 @@ struct VerifyArgs {
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(a) => score(a),

@@ -3,7 +3,7 @@
 //! typography, time, and whose role the clause describes.
 
 use crate::analyze::{flags, gap, AnalyzedSection, Token};
-use crate::lexicon::atoms::{AtomId, AtomSet, Pattern};
+use crate::lexicon::atoms::{AtomId, AtomKind, AtomSet, Pattern};
 use crate::lexicon::context::Rule;
 use crate::lexicon::{ContextKind, ContextRules, CueId, Lexicon, Scope, GAP_WINDOW};
 use crate::segment::{Section, UnitKind};
@@ -115,8 +115,42 @@ pub fn match_section(
 ) -> Vec<UnitFindings> {
     let mut cue_cache = AtomsByForm::take(&CUE_ATOMS);
     let mut ctx_cache = AtomsByForm::take(&CONTEXT_ATOMS);
-    cue_cache.prepare(analyzed, &lexicon.atoms);
-    ctx_cache.prepare(analyzed, &context.atoms);
+    let weighted_cues = || {
+        witnesses(
+            lexicon
+                .cues
+                .iter()
+                .filter(|c| c.weight != 0.0)
+                .map(|c| &c.pattern),
+            &lexicon.atoms,
+        )
+    };
+    let statements = || {
+        witnesses(
+            context
+                .rules
+                .iter()
+                .filter(|r| matches!(r.kind, ContextKind::Theme | ContextKind::Unclear))
+                .map(|r| &r.pattern),
+            &context.atoms,
+        )
+    };
+    cue_cache.prepare(analyzed, &lexicon.atoms, &weighted_cues);
+    ctx_cache.prepare(analyzed, &context.atoms, &statements);
+    // A unit needs the full reading only when a cue that carries weight may match in
+    // it or it may say the role depends on the theme or is unclear (it has a witness
+    // word of one). The others yield no findings, whatever their context: skipping
+    // them changes nothing.
+    let needs_reading: Vec<bool> = analyzed
+        .units
+        .iter()
+        .map(|tokens| {
+            tokens.iter().any(|t| {
+                let f = t.form as usize;
+                cue_cache.marked[f] || ctx_cache.marked[f]
+            })
+        })
+        .collect();
     let out = match_units(
         section,
         analyzed,
@@ -124,6 +158,7 @@ pub fn match_section(
         context,
         &cue_cache.atoms,
         &ctx_cache.atoms,
+        &needs_reading,
     );
     cue_cache.give_back(&CUE_ATOMS);
     ctx_cache.give_back(&CONTEXT_ATOMS);
@@ -139,6 +174,10 @@ struct AtomsByForm {
     set: u64,
     atoms: Vec<Vec<AtomId>>,
     known: Vec<bool>,
+    /// Per atom: whether a form with it is marked (`None`: every form is).
+    mark: Option<Vec<bool>>,
+    /// Per form: whether one of its atoms is marked.
+    marked: Vec<bool>,
 }
 
 thread_local! {
@@ -158,28 +197,111 @@ impl AtomsByForm {
         let _ = slot.try_with(|c| *c.borrow_mut() = self);
     }
 
-    /// Makes sure every form of the section has its atoms.
-    fn prepare(&mut self, analyzed: &AnalyzedSection, set: &AtomSet) {
+    /// Makes sure every form of the section has its atoms and mark. `mark` gives the
+    /// atoms that mark a form (once per set: the result is kept with the atoms).
+    fn prepare(&mut self, analyzed: &AnalyzedSection, set: &AtomSet, mark: &dyn Fn() -> Option<Vec<bool>>) {
         let generation = analyzed.analyzer.generation();
         if self.vocabulary != generation || self.set != set.id() {
             *self = AtomsByForm {
                 vocabulary: generation,
                 set: set.id(),
+                mark: mark(),
                 ..AtomsByForm::default()
             };
         }
         let n = analyzed.analyzer.forms().len();
         if self.known.len() < n {
             self.known.resize(n, false);
+            self.marked.resize(n, false);
             self.atoms.resize_with(n, Vec::new);
         }
         for t in analyzed.units.iter().flatten() {
             let f = t.form as usize;
             if !self.known[f] {
                 self.known[f] = true;
-                self.atoms[f] = set.matching(analyzed.analyzer.form(t.form));
+                let atoms = set.matching(analyzed.analyzer.form(t.form));
+                self.marked[f] = match &self.mark {
+                    Some(m) => atoms.iter().any(|&a| m[a as usize]),
+                    None => true,
+                };
+                self.atoms[f] = atoms;
             }
         }
+    }
+}
+
+/// Per atom: whether it is the witness of one of the patterns, a word (not a `*`) that
+/// must be in a unit for the pattern to match there. Every word of a pattern must be
+/// there, so any one will do: the longest, as the rarest ("thema" rather than "van",
+/// "trekkersrol" rather than "een"). `None` when a pattern has only `*` words.
+fn witnesses<'a>(patterns: impl Iterator<Item = &'a Pattern>, atoms: &AtomSet) -> Option<Vec<bool>> {
+    let mut mark = vec![false; atoms.len()];
+    for pattern in patterns {
+        let word = pattern
+            .atoms
+            .iter()
+            .filter(|&&a| !matches!(atoms.get(a).kind, AtomKind::Any))
+            .max_by_key(|&&a| (atoms.get(a).describe().len(), std::cmp::Reverse(a)))?;
+        mark[*word as usize] = true;
+    }
+    Some(mark)
+}
+
+/// What the reading of one unit starts from: its context triggers, clauses, cues and
+/// the actor of each clause.
+struct UnitReading {
+    triggers: Vec<Found>,
+    clause: Vec<u32>,
+    cues: Vec<Found>,
+    actors: Vec<Option<Actor>>,
+}
+
+fn read_unit(
+    unit: &crate::segment::Unit,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    context: &ContextRules,
+    cue_atoms: &[Vec<AtomId>],
+    ctx_atoms: &[Vec<AtomId>],
+) -> UnitReading {
+    let punct_clause = clauses(tokens, &[], true);
+    let triggers = resolve(
+        find_patterns(
+            tokens,
+            ctx_atoms,
+            &context.atoms,
+            &context.first_atom,
+            |id| &context.rules[id as usize].pattern,
+            &punct_clause,
+            &punct_clause,
+        ),
+        |id| &context.rules[id as usize].pattern,
+    );
+    let starts: Vec<usize> = triggers
+        .iter()
+        .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)
+        .map(|t| t.positions[0])
+        .collect();
+    let clause = clauses(tokens, &starts, true);
+    // A split verb's particle may stand beyond a comma-separated list
+    // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
+    let hard_clause = clauses(tokens, &starts, false);
+    let cues = resolve(
+        find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause),
+        |id| &lexicon.cues[id as usize].pattern,
+    );
+    let actors = clause_actors(
+        tokens,
+        &triggers,
+        context,
+        &clause,
+        unit_text_words(&unit.text, tokens),
+    );
+    UnitReading {
+        triggers,
+        clause,
+        cues,
+        actors,
     }
 }
 
@@ -190,44 +312,45 @@ fn match_units(
     context: &ContextRules,
     cue_atoms: &[Vec<AtomId>],
     ctx_atoms: &[Vec<AtomId>],
+    needs_reading: &[bool],
 ) -> Vec<UnitFindings> {
+    // What a list's lead-in passes on, per unit: computed when the unit is read, or
+    // when a list item needs it from a lead-in that had no reason to be read.
     let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
+    let mut carried: Vec<bool> = vec![false; section.units.len()];
     let mut out: Vec<UnitFindings> = Vec::with_capacity(section.units.len());
     for (u, unit) in section.units.iter().enumerate() {
         let tokens = &analyzed.units[u];
-        let punct_clause = clauses(tokens, &[], true);
-        let triggers = resolve(
-            find_patterns(
-                tokens,
-                ctx_atoms,
-                &context.atoms,
-                &context.first_atom,
-                |id| &context.rules[id as usize].pattern,
-                &punct_clause,
-                &punct_clause,
-            ),
-            |id| &context.rules[id as usize].pattern,
-        );
-        let starts: Vec<usize> = triggers
-            .iter()
-            .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)
-            .map(|t| t.positions[0])
-            .collect();
-        let clause = clauses(tokens, &starts, true);
-        // A split verb's particle may stand beyond a comma-separated list
-        // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
-        let hard_clause = clauses(tokens, &starts, false);
-        let cues = resolve(
-            find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause),
-            |id| &lexicon.cues[id as usize].pattern,
-        );
-        let actors = clause_actors(
-            tokens,
-            &triggers,
-            context,
-            &clause,
-            unit_text_words(&unit.text, tokens),
-        );
+        if !needs_reading[u] {
+            out.push(UnitFindings {
+                tokens: tokens.len(),
+                ..Default::default()
+            });
+            continue;
+        }
+        let UnitReading {
+            triggers,
+            clause,
+            cues,
+            actors,
+        } = read_unit(unit, tokens, lexicon, context, cue_atoms, ctx_atoms);
+        if let Some(l) = unit.lead.filter(|&l| l < section.units.len() && !carried[l]) {
+            carried[l] = true;
+            let lead = &section.units[l];
+            if lead.kind != UnitKind::ListItem {
+                let tokens = &analyzed.units[l];
+                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms);
+                carries[l] = Some(lead_in_carry(
+                    lead,
+                    tokens,
+                    &r.triggers,
+                    context,
+                    &r.clause,
+                    &r.cues,
+                    &r.actors,
+                ));
+            }
+        }
         let lead_carry = unit.lead.and_then(|l| carries.get(l).cloned().flatten());
 
         let mut findings = UnitFindings {
@@ -408,7 +531,8 @@ fn match_units(
             });
         }
         findings.matches.sort_by_key(|m| m.first_token);
-        if unit.kind != UnitKind::ListItem {
+        if unit.kind != UnitKind::ListItem && !carried[u] {
+            carried[u] = true;
             carries[u] = Some(lead_in_carry(
                 unit, tokens, &triggers, context, &clause, &cues, &actors,
             ));
@@ -423,7 +547,7 @@ fn match_units(
 /// (which entries compete for the same words); clauses are cut at punctuation only.
 pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<(CueId, Vec<usize>)>> {
     let mut cache = AtomsByForm::take(&CUE_ATOMS);
-    cache.prepare(analyzed, &lexicon.atoms);
+    cache.prepare(analyzed, &lexicon.atoms, &|| None);
     let cue_atoms = &cache.atoms;
     let found = analyzed
         .units
@@ -794,6 +918,56 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Units without a cue word or a statement witness are not read; reading every
+    /// unit must give the same findings (on the bundled corpus and the validity pacts,
+    /// which have lead-ins without cues that hedge or negate their list items).
+    #[test]
+    fn units_without_a_witness_word_are_skipped_without_changing_a_finding() {
+        let lex = Lexicon::builtin();
+        let ctx = ContextRules::builtin();
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        for dir in ["corpus", "tests/fixtures/validity/pacts"] {
+            for e in std::fs::read_dir(dir).unwrap() {
+                files.push(e.unwrap().path());
+            }
+        }
+        files.sort();
+        let mut texts: Vec<(String, String)> = files
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+            .collect();
+        // Units that are read for what they are, not for a cue word: a statement
+        // about the role, and lead-ins that hedge or negate the items of their list.
+        texts.push((
+            "crafted".into(),
+            "# RESOC Test\n\nWelke rol het RESOC speelt, hangt af van het thema.\n\n\
+             In uitzonderlijke gevallen zal het RESOC zelf:\n\n- een trekkersrol opnemen\n- projecten indienen\n\n\
+             Het RESOC zal in geen geval:\n\n- projecten uitvoeren\n"
+                .into(),
+        ));
+        let (mut units, mut skipped) = (0, 0);
+        for (path, text) in texts {
+            let doc = segment_document("t.md", &text, &Registry::builtin());
+            for s in &doc.sections {
+                let a = analyze_section(s);
+                let fast = match_section(s, &a, &lex, &ctx);
+                let cue: Vec<Vec<AtomId>> =
+                    a.analyzer.forms().iter().map(|f| lex.atoms.matching(f)).collect();
+                let context: Vec<Vec<AtomId>> =
+                    a.analyzer.forms().iter().map(|f| ctx.atoms.matching(f)).collect();
+                let all = vec![true; s.units.len()];
+                let full = match_units(s, &a, &lex, &ctx, &cue, &context, &all);
+                assert_eq!(fast, full, "{path} section {}", s.index);
+                units += s.units.len();
+                skipped += fast.iter().filter(|f| f.matches.is_empty()).count();
+            }
+        }
+        assert!(
+            skipped * 3 > units,
+            "most units have no cue: {skipped} of {units}"
+        );
     }
 
     fn weight_of(text: &str, word: &str) -> f64 {

@@ -243,7 +243,7 @@ pub struct Analysis {
 
 /// Input bytes per batch of a streaming run: enough to keep every worker busy, few
 /// enough that the results in flight (two batches) stay small.
-const BATCH_BYTES: u64 = 4 << 20;
+const BATCH_BYTES: u64 = 1 << 20;
 /// Files per batch at most (many tiny files).
 const BATCH_FILES: usize = 512;
 
