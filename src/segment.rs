@@ -89,8 +89,11 @@ static KEYWORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A list item's marker up to the first character of its text. The text is the rest
+/// of the line (lines hold no line break), so no capture group is needed and the
+/// regex engine never has to read past the marker.
 static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+(\S.*)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+\S").expect("valid regex"));
 
 /// Whether `line` can match [`LIST_ITEM`]: its first character after spaces is a bullet,
 /// a digit, or a lowercase letter followed by `.` or `)`. A cheap necessary condition,
@@ -107,12 +110,14 @@ fn may_be_list_item(line: &str) -> bool {
     }
 }
 
-fn list_item(line: &str) -> Option<regex::Captures<'_>> {
-    if may_be_list_item(line) {
-        LIST_ITEM.captures(line)
-    } else {
-        None
+/// The text of a list item line (after its marker), or `None` for another line.
+fn list_item(line: &str) -> Option<&str> {
+    if !may_be_list_item(line) {
+        return None;
     }
+    let m = LIST_ITEM.find(line)?;
+    let first = line[..m.end()].chars().next_back()?;
+    Some(&line[m.end() - first.len_utf8()..])
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -398,9 +403,9 @@ fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
             continue;
         }
         let content = line.strip_prefix('>').map(str::trim).unwrap_or(line);
-        if let Some(c) = list_item(content).filter(|_| !content.starts_with("**")) {
+        if let Some(item) = list_item(content).filter(|_| !content.starts_with("**")) {
             flush(&mut current, &mut blocks);
-            current = Some((vec![(i + 1, c[1].to_string())], true));
+            current = Some((vec![(i + 1, item.to_string())], true));
             continue;
         }
         match &mut current {
@@ -526,6 +531,17 @@ fn strip_markup_mapped(s: &str) -> (String, Vec<Mark>, Vec<(usize, usize)>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Text without markers is copied as a whole run (the markers are ASCII, so
+        // the run ends on a character boundary).
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| b == b'*' || b == b'_')
+            .map_or(bytes.len(), |p| i + p);
+        if run_end > i {
+            out.push_str(&s[i..run_end]);
+            i = run_end;
+            continue;
+        }
         let c = bytes[i];
         if (c == b'*' || c == b'_') && bytes.get(i + 1) == Some(&c) {
             let prev = s[..i].chars().next_back();
@@ -572,9 +588,9 @@ fn strip_markup_mapped(s: &str) -> (String, Vec<Mark>, Vec<(usize, usize)>) {
                 continue;
             }
         }
-        let ch_len = s[i..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&s[i..i + ch_len]);
-        i += ch_len;
+        // A marker that neither opens nor closes is literal text.
+        out.push(c as char);
+        i += 1;
     }
     // An unclosed marker was literal text after all; its span is dropped.
     (out, marks, map)
@@ -629,25 +645,26 @@ fn paren_marks(text: &str) -> Vec<Mark> {
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
+    // The enders are ASCII, so a byte scan finds them and every offset next to one is
+    // a character boundary.
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        if !matches!(c, b'.' | b'!' | b'?') {
             continue;
         }
-        let Some(&(_, next)) = chars.get(k + 1) else {
+        let mut after = text[i + 1..].chars();
+        let Some(next) = after.next() else {
             continue;
         };
         if !next.is_whitespace() {
             continue;
         }
-        let following = chars[k + 1..].iter().find(|(_, ch)| !ch.is_whitespace());
-        let Some(&(_, f)) = following else {
+        let Some(f) = after.find(|ch| !ch.is_whitespace()) else {
             continue;
         };
         if !(f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '\'' | '(' | '[')) {
             continue;
         }
-        if c == '.' {
+        if c == b'.' {
             let word_start = text[..i]
                 .char_indices()
                 .rfind(|&(_, ch)| ch.is_whitespace() || ch == '(')
@@ -661,8 +678,8 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        spans.push((start, i + c.len_utf8()));
-        start = i + c.len_utf8();
+        spans.push((start, i + 1));
+        start = i + 1;
     }
     if start < text.len() {
         spans.push((start, text.len()));

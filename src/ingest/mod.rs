@@ -434,12 +434,22 @@ pub fn normalize_text(text: &str) -> String {
         _ => text.nfc().collect::<String>().into(),
     };
     let mut out = String::with_capacity(nfc.len());
-    let mut chars = nfc.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest: &str = &nfc;
+    // Runs of ASCII other than CR, VT and FF stay as they are and are copied whole;
+    // the character by character rules below only see the rest.
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\r' | 0x0B | 0x0C);
+    loop {
+        let run = rest.bytes().position(|b| !plain(&b)).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
         match c {
             '\r' => {
                 out.push('\n');
-                if chars.peek() == Some(&'\n') {
+                if chars.as_str().starts_with('\n') {
                     chars.next();
                 }
             }
@@ -461,6 +471,7 @@ pub fn normalize_text(text: &str) -> String {
             '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
             _ => out.push(c),
         }
+        rest = chars.as_str();
     }
     out
 }
