@@ -4,7 +4,9 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::registry::Registry;
 
@@ -155,10 +157,8 @@ pub fn segment_document(name: &str, text: &str, registry: &Registry) -> Segmente
     let has_md_headings = lines.iter().any(|l| md_heading(l.trim_end()).is_some());
     let headings = detect_headings(&lines, has_md_headings);
 
-    let mut sections = Vec::new();
     let mut title = None;
     let mut stack: Vec<(u8, String)> = Vec::new();
-    let mut body_seen = false;
     // Boundaries: each heading starts a section; text before the first heading is a
     // section of its own.
     let mut starts: Vec<(usize, Option<(u8, String)>)> = Vec::new();
@@ -171,12 +171,23 @@ pub fn segment_document(name: &str, text: &str, registry: &Registry) -> Segmente
             starts.push((i, Some(h.clone())));
         }
     }
+    // The heading structure is one pass in document order (cheap); the text of the
+    // sections is then read in parallel, so one large document uses every core.
+    struct Outline {
+        start: usize,
+        end: usize,
+        has_heading: bool,
+        level: u8,
+        title: String,
+        path: Vec<String>,
+    }
+    let mut outlines = Vec::with_capacity(starts.len());
     for (k, (start, heading)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(lines.len(), |(s, _)| *s);
         let (level, heading_title) = match heading {
             Some((level, t)) => {
                 let mut level = *level;
-                if title.is_none() && !body_seen && sections.is_empty() {
+                if k == 0 {
                     title = Some(t.clone());
                     level = 1;
                 } else if level == 1 && title.is_some() {
@@ -191,52 +202,75 @@ pub fn segment_document(name: &str, text: &str, registry: &Registry) -> Segmente
             }
             None => (0, String::new()),
         };
-        let body_from = if heading.is_some() { start + 1 } else { *start };
-        let mut units = Vec::new();
-        if heading.is_some() {
-            let (clean, marks) = strip_markup(&heading_title);
-            units.push(Unit {
-                text: clean,
-                line: start + 1,
-                kind: UnitKind::Heading,
-                marks,
-                lead: None,
-            });
-        }
-        body_units(&lines, body_from, end, &mut units);
-        if units.iter().any(|u| u.kind != UnitKind::Heading) {
-            body_seen = true;
-        }
-        let heading_path: Vec<String> = stack.iter().map(|(_, t)| t.clone()).collect();
-        let mut last = end;
-        while last > body_from && lines[last - 1].trim().is_empty() {
-            last -= 1;
-        }
-        sections.push(Section {
-            index: sections.len() + 1,
-            title: strip_markup(&heading_title).0,
-            heading_path: heading_path.iter().map(|t| strip_markup(t).0).collect(),
+        outlines.push(Outline {
+            start: *start,
+            end,
+            has_heading: heading.is_some(),
             level,
-            line_start: start + 1,
-            line_end: last.max(start + 1),
-            resoc: None,
-            units,
+            title: heading_title,
+            path: stack.iter().map(|(_, t)| t.clone()).collect(),
         });
     }
+    let mut sections: Vec<Section> = outlines
+        .into_par_iter()
+        .enumerate()
+        .map(|(k, o)| {
+            let body_from = if o.has_heading { o.start + 1 } else { o.start };
+            let mut units = Vec::new();
+            let (clean_title, marks) = strip_markup(&o.title);
+            if o.has_heading {
+                units.push(Unit {
+                    text: clean_title.clone(),
+                    line: o.start + 1,
+                    kind: UnitKind::Heading,
+                    marks,
+                    lead: None,
+                });
+            }
+            body_units(&lines, body_from, o.end, &mut units);
+            let mut last = o.end;
+            while last > body_from && lines[last - 1].trim().is_empty() {
+                last -= 1;
+            }
+            Section {
+                index: k + 1,
+                title: clean_title,
+                heading_path: o.path.iter().map(|t| strip_markup(t).0).collect(),
+                level: o.level,
+                line_start: o.start + 1,
+                line_end: last.max(o.start + 1),
+                resoc: None,
+                units,
+            }
+        })
+        .collect();
 
     let title_clean = title.as_deref().map(|t| strip_markup(t).0);
     let from_title = title_clean.as_deref().and_then(|t| registry.resoc_of_title(t));
     let from_file = registry.resoc_of_file_name(name);
-    for section in &mut sections {
+    // Sections share their enclosing headings: each distinct heading is looked up once.
+    let mut by_heading: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    let mut resocs = Vec::with_capacity(sections.len());
+    for section in &sections {
         let from_heading = section
             .heading_path
             .iter()
             .rev()
             .filter(|h| Some(h.as_str()) != title_clean.as_deref())
-            .find_map(|h| registry.resoc_of_heading(h));
-        section.resoc = from_heading
-            .or_else(|| from_title.clone())
-            .or_else(|| from_file.clone());
+            .find_map(|h| {
+                by_heading
+                    .entry(h.as_str())
+                    .or_insert_with(|| registry.resoc_of_heading(h))
+                    .clone()
+            });
+        resocs.push(
+            from_heading
+                .or_else(|| from_title.clone())
+                .or_else(|| from_file.clone()),
+        );
+    }
+    for (section, resoc) in sections.iter_mut().zip(resocs) {
+        section.resoc = resoc;
     }
     SegmentedDocument {
         name: name.to_string(),
