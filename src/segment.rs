@@ -81,8 +81,6 @@ pub struct Unit {
     pub lead: Option<usize>,
 }
 
-static MD_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").expect("valid regex"));
 static NUMBERED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$").expect("valid regex"));
 static KEYWORD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,12 +124,24 @@ fn is_list_item(line: &str) -> bool {
     may_be_list_item(line) && LIST_ITEM.is_match(line)
 }
 
-fn md_heading(line: &str) -> Option<regex::Captures<'_>> {
-    if line.starts_with('#') {
-        MD_HEADING.captures(line)
-    } else {
-        None
+/// A Markdown ATX heading: its level and its text without the optional closing `#`s,
+/// as `^(#{1,6})\s+(.*?)\s*#*\s*$` would capture them (tested against that regex);
+/// written out because it runs on every line and needs no regex engine.
+fn md_heading(line: &str) -> Option<(u8, &str)> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
     }
+    let rest = &line[hashes..];
+    let text = rest.trim_start_matches(char::is_whitespace);
+    if text.len() == rest.len() {
+        return None;
+    }
+    let text = text
+        .trim_end_matches(char::is_whitespace)
+        .trim_end_matches('#')
+        .trim_end_matches(char::is_whitespace);
+    Some((hashes as u8, text))
 }
 
 fn numbered_heading(line: &str) -> Option<regex::Captures<'_>> {
@@ -293,9 +303,9 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         if in_fence || line.is_empty() {
             continue;
         }
-        if let Some(c) = md_heading(line) {
-            if !c[2].is_empty() {
-                out[i] = Some((c[1].len() as u8, c[2].to_string()));
+        if let Some((level, text)) = md_heading(line) {
+            if !text.is_empty() {
+                out[i] = Some((level, text.to_string()));
             }
             continue;
         }
@@ -724,6 +734,17 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The hand-written ATX heading parser captures what its regex did.
+        #[test]
+        fn md_heading_is_its_regex(line in "[# a\t\u{a0}é]{0,14}") {
+            let re = Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").unwrap();
+            let want = re.captures(&line).map(|c| (c[1].len() as u8, c.get(2).unwrap().as_str()));
+            prop_assert_eq!(md_heading(&line), want);
+        }
+    }
 
     fn seg(name: &str, text: &str) -> SegmentedDocument {
         segment_document(name, text, &Registry::builtin())
