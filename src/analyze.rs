@@ -163,14 +163,15 @@ impl Analyzer {
 
     /// Tokenizes one unit, with typography flags from its marks and kind.
     pub fn tokenize_unit(&mut self, unit: &Unit) -> Vec<Token> {
-        let mut tokens = Vec::new();
+        // About one word per six bytes of Dutch text: most units need no regrowth.
+        let mut tokens = Vec::with_capacity(unit.text.len() / 6 + 1);
         let mut prev_end = 0usize;
         let heading = if unit.kind == UnitKind::Heading {
             flags::HEADING
         } else {
             0
         };
-        for (start, word) in word_indices(&unit.text) {
+        for_each_word(&unit.text, |start, word| {
             let end = start + word.len();
             let mut f = heading;
             for m in &unit.marks {
@@ -194,7 +195,7 @@ impl Analyzer {
                 gap,
             });
             prev_end = end;
-        }
+        });
         tokens
     }
 }
@@ -204,9 +205,15 @@ impl Analyzer {
 /// the common case, a run of ASCII letters and digits between spaces with at most simple
 /// punctuation around it ("(projecten),"). Everything else goes through UAX #29.
 pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for_each_word(text, |start, word| out.push((start, word)));
+    out
+}
+
+/// [`word_indices`] without collecting: calls `each(offset, word)` in text order.
+pub fn for_each_word<'t>(text: &'t str, mut each: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
     let is_gap = |b: u8| matches!(b, b' ' | b'\n' | b'\t');
-    let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if is_gap(bytes[i]) {
@@ -219,18 +226,19 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
             end += 1;
         }
         match simple_word(&bytes[start..end]) {
-            Some((a, b)) => out.push((start + a, &text[start + a..start + b])),
+            Some((a, b)) => each(start + a, &text[start + a..start + b]),
             None => {
                 // UAX #29 on the chunk, from the space before it: a combining mark that
                 // follows a space attaches to it (rule WB4) exactly as in the whole text,
                 // and no rule joins a word across a space.
                 let from = start.saturating_sub(1);
-                out.extend(text[from..end].unicode_word_indices().map(|(k, w)| (from + k, w)));
+                for (k, w) in text[from..end].unicode_word_indices() {
+                    each(from + k, w);
+                }
             }
         }
         i = end;
     }
-    out
 }
 
 /// `[("[]* [A-Za-z0-9]+ [.,;:!?)"\]]*`: the span of the letters and digits. No rule of

@@ -423,11 +423,11 @@ struct Block {
     is_item: bool,
 }
 
-fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
+fn body_units<'a>(lines: &[&'a str], from: usize, to: usize, units: &mut Vec<Unit>) {
     let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<(Vec<(usize, String)>, bool)> = None;
+    let mut current: Option<(Vec<(usize, &str)>, bool)> = None;
     let mut in_fence = false;
-    let flush = |current: &mut Option<(Vec<(usize, String)>, bool)>, blocks: &mut Vec<Block>| {
+    let flush = |current: &mut Option<(Vec<(usize, &str)>, bool)>, blocks: &mut Vec<Block>| {
         if let Some((lines, is_item)) = current.take() {
             blocks.push(join_block(&lines, is_item));
         }
@@ -449,12 +449,12 @@ fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
         let content = line.strip_prefix('>').map(str::trim).unwrap_or(line);
         if let Some(item) = list_item(content).filter(|_| !content.starts_with("**")) {
             flush(&mut current, &mut blocks);
-            current = Some((vec![(i + 1, item.to_string())], true));
+            current = Some((vec![(i + 1, item)], true));
             continue;
         }
         match &mut current {
-            Some((lines, _)) => lines.push((i + 1, content.to_string())),
-            None => current = Some((vec![(i + 1, content.to_string())], false)),
+            Some((lines, _)) => lines.push((i + 1, content)),
+            None => current = Some((vec![(i + 1, content)], false)),
         }
     }
     flush(&mut current, &mut blocks);
@@ -521,7 +521,7 @@ fn is_rule(line: &str) -> bool {
 
 /// Joins the lines of a block, rejoining words hyphenated across a line end
 /// ("over-" + "leg"), and turns markup into marks.
-fn join_block(lines: &[(usize, String)], is_item: bool) -> Block {
+fn join_block(lines: &[(usize, &str)], is_item: bool) -> Block {
     let mut raw = String::new();
     let mut raw_line_starts = Vec::new();
     for (line_no, text) in lines {
@@ -713,13 +713,22 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
                 .char_indices()
                 .rfind(|&(_, ch)| ch.is_whitespace() || ch == '(')
                 .map_or(0, |(p, ch)| p + ch.len_utf8());
-            let word = text[word_start..i].to_lowercase();
-            let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
-            if letters == 1 && word.chars().all(|ch| ch.is_alphabetic()) {
-                continue;
-            }
-            if ABBREVIATIONS.contains(&word.as_str()) {
-                continue;
+            let word = &text[word_start..i];
+            if word.is_ascii() {
+                // Lowercasing ASCII changes no letter count and no length.
+                let single_letter = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+                if single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+                    continue;
+                }
+            } else {
+                let word = word.to_lowercase();
+                let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
+                if letters == 1 && word.chars().all(|ch| ch.is_alphabetic()) {
+                    continue;
+                }
+                if ABBREVIATIONS.contains(&word.as_str()) {
+                    continue;
+                }
             }
         }
         spans.push((start, i + 1));

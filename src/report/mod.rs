@@ -12,6 +12,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use crate::analyze::STEMMER;
 use crate::lexicon::SourceInfo;
 use crate::pipeline::{DocumentSummary, InputRecord, ModifierRecord, RunResult};
@@ -180,30 +182,51 @@ impl<'a> Cell<'a> {
         Cell::Count(n as u64)
     }
 
-    /// Writes the cell as one CSV field; `buf` is scratch space (no allocation per
-    /// cell on the hot path).
-    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>, d: Dialect, buf: &mut String) -> csv::Result<()> {
+    /// Writes the cell as one CSV field (no allocation per cell on the hot path).
+    fn write_csv<W: Write>(
+        &self,
+        w: &mut csv::Writer<W>,
+        d: Dialect,
+        scratch: &mut Scratch,
+    ) -> csv::Result<()> {
         match self {
             Cell::Text(s) if !is_formula_like(s) => w.write_field(s.as_bytes()),
             Cell::Text(s) => {
-                buf.clear();
-                buf.push('\'');
-                buf.push_str(s);
-                w.write_field(buf.as_bytes())
+                scratch.buf.clear();
+                scratch.buf.push('\'');
+                scratch.buf.push_str(s);
+                w.write_field(scratch.buf.as_bytes())
             }
-            Cell::Number(x) => {
-                buf.clear();
-                d.write_number(*x, buf);
-                w.write_field(buf.as_bytes())
-            }
+            Cell::Number(x) => w.write_field(scratch.number(*x, d)),
             Cell::Count(n) => {
-                buf.clear();
-                let _ = write!(buf, "{n}");
-                w.write_field(buf.as_bytes())
+                scratch.buf.clear();
+                let _ = write!(scratch.buf, "{n}");
+                w.write_field(scratch.buf.as_bytes())
             }
             Cell::Flag(b) => w.write_field(if *b { "true" } else { "false" }),
             Cell::Empty => w.write_field(""),
         }
+    }
+}
+
+/// Scratch space of a CSV writer: a text buffer, and the numbers already formatted.
+/// Weights, factors and scores take few distinct values, and exact decimal formatting
+/// of a float is slow, so each value is formatted once per writer.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    numbers: FxHashMap<u64, Box<str>>,
+}
+
+impl Scratch {
+    fn number(&mut self, x: f64, d: Dialect) -> &[u8] {
+        if self.numbers.len() >= 1 << 14 {
+            self.numbers.clear(); // bounded memory for tables of many distinct values
+        }
+        self.numbers
+            .entry(x.to_bits())
+            .or_insert_with(|| d.number(x).into_boxed_str())
+            .as_bytes()
     }
 }
 
@@ -212,10 +235,10 @@ fn write_csv_row<W: Write>(
     w: &mut csv::Writer<W>,
     row: &[Cell],
     d: Dialect,
-    buf: &mut String,
+    scratch: &mut Scratch,
 ) -> csv::Result<()> {
     for c in row {
-        c.write_csv(w, d, buf)?;
+        c.write_csv(w, d, scratch)?;
     }
     w.write_record(std::iter::empty::<&[u8]>())
 }
@@ -251,7 +274,7 @@ pub struct OutputSink {
     options: RunOptions,
     sections: csv::Writer<tempfile::NamedTempFile>,
     matches: csv::Writer<tempfile::NamedTempFile>,
-    buf: String,
+    scratch: Scratch,
 }
 
 impl OutputSink {
@@ -271,7 +294,7 @@ impl OutputSink {
             options: options.clone(),
             sections: table("sections", SECTION_COLUMNS)?,
             matches: table("matches", MATCH_COLUMNS)?,
-            buf: String::new(),
+            scratch: Scratch::default(),
         })
     }
 
@@ -281,12 +304,12 @@ impl OutputSink {
         let mut rows = Vec::new();
         section_rows(doc, &mut rows);
         for row in &rows {
-            write_csv_row(&mut self.sections, row, d, &mut self.buf)?;
+            write_csv_row(&mut self.sections, row, d, &mut self.scratch)?;
         }
         rows.clear();
         match_rows(doc, &mut rows);
         for row in &rows {
-            write_csv_row(&mut self.matches, row, d, &mut self.buf)?;
+            write_csv_row(&mut self.matches, row, d, &mut self.scratch)?;
         }
         Ok(())
     }
@@ -379,9 +402,9 @@ fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
     }
     let mut w = csv_writer(buf, d);
     w.write_record(table.columns)?;
-    let mut buf = String::new();
+    let mut scratch = Scratch::default();
     for row in &table.rows {
-        write_csv_row(&mut w, row, d, &mut buf)?;
+        write_csv_row(&mut w, row, d, &mut scratch)?;
     }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
 }
