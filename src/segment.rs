@@ -423,7 +423,7 @@ struct Block {
     is_item: bool,
 }
 
-fn body_units<'a>(lines: &[&'a str], from: usize, to: usize, units: &mut Vec<Unit>) {
+fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<(Vec<(usize, &str)>, bool)> = None;
     let mut in_fence = false;
