@@ -664,6 +664,9 @@ fn find_patterns<'p>(
     gap_clause: &[u32],
 ) -> Vec<Found> {
     let mut found = Vec::new();
+    // Candidate positions are gathered in one buffer; only a pattern that matches
+    // gets its own copy (most candidates fail at their second word).
+    let mut positions: Vec<usize> = Vec::new();
     for (i, tok) in tokens.iter().enumerate() {
         for &a in &atom_cache[tok.form as usize] {
             if atoms.get(a).capitalized && tok.flags & flags::CAPITALIZED == 0 {
@@ -671,7 +674,8 @@ fn find_patterns<'p>(
             }
             'pattern: for &id in &first_atom[a as usize] {
                 let p = pattern(id);
-                let mut positions = vec![i];
+                positions.clear();
+                positions.push(i);
                 for k in 1..p.atoms.len() {
                     let last = *positions.last().unwrap_or(&i);
                     let reach = if p.gap_before[k] { GAP_WINDOW + 1 } else { 1 };
@@ -684,7 +688,10 @@ fn find_patterns<'p>(
                         _ => continue 'pattern,
                     }
                 }
-                found.push(Found { id, positions });
+                found.push(Found {
+                    id,
+                    positions: positions.clone(),
+                });
             }
         }
     }
@@ -704,13 +711,20 @@ fn resolve<'p>(mut found: Vec<Found>, pattern: impl Fn(u32) -> &'p Pattern) -> V
             .then(a.positions[0].cmp(&b.positions[0]))
             .then(a.id.cmp(&b.id))
     });
-    let mut used = std::collections::BTreeSet::new();
+    let tokens = found
+        .iter()
+        .filter_map(|f| f.positions.last())
+        .max()
+        .map_or(0, |&p| p + 1);
+    let mut used = vec![false; tokens];
     let mut kept = Vec::new();
     for f in found {
-        if f.positions.iter().any(|p| used.contains(p)) {
+        if f.positions.iter().any(|&p| used[p]) {
             continue;
         }
-        used.extend(f.positions.iter().copied());
+        for &p in &f.positions {
+            used[p] = true;
+        }
         kept.push(f);
     }
     kept.sort_by_key(|f| (f.positions[0], f.id));

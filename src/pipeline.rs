@@ -472,13 +472,16 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
     let findings = match_section(&section, &analyzed, lex, &instruments.context);
     let mut evidence = Vec::new();
     let mut matches = Vec::new();
-    for (u, f) in findings.iter().enumerate() {
-        let e = unit_evidence(f, lex);
+    let theme_statement = findings.iter().any(|f| f.theme_statement);
+    let unclear_statement = findings.iter().any(|f| f.unclear_statement);
+    // The findings are consumed: their strings move into the records.
+    for (u, f) in findings.into_iter().enumerate() {
+        let e = unit_evidence(&f, lex);
         if e.overleg + e.project > 0.0 {
             evidence.push((e.overleg, e.project));
         }
         let unit = &section.units[u];
-        for (i, m) in f.matches.iter().enumerate() {
+        for (i, m) in f.matches.into_iter().enumerate() {
             let cue = &lex.cues[m.cue as usize];
             let cat = lex.category(cue.category);
             matches.push(MatchRecord {
@@ -491,21 +494,21 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
                 pole: cat.pole,
                 lexicon_file: cue.file.clone(),
                 lexicon_line: cue.line,
-                matched: m.matched.clone(),
-                stem: m.stem.clone(),
+                actor: m.actor.label(),
+                matched: m.matched,
+                stem: m.stem,
                 base_weight: m.base_weight,
                 weight: m.weight,
                 negated: m.negated,
                 modifiers: m
                     .modifiers
-                    .iter()
+                    .into_iter()
                     .map(|x| ModifierRecord {
                         kind: x.kind.to_string(),
-                        trigger: x.trigger.clone(),
+                        trigger: x.trigger,
                         factor: x.factor,
                     })
                     .collect(),
-                actor: m.actor.label(),
                 contribution: e.contribution(i),
             });
         }
@@ -515,8 +518,8 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
         tokens: analyzed.token_count(),
         units: section.units.len(),
         evidence,
-        theme_statement: findings.iter().any(|f| f.theme_statement),
-        unclear_statement: findings.iter().any(|f| f.unclear_statement),
+        theme_statement,
+        unclear_statement,
         matches,
         title: section.title,
         heading_path: section.heading_path,

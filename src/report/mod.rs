@@ -301,17 +301,20 @@ impl OutputSink {
     /// Appends one document's rows (call in name order).
     pub fn add_document(&mut self, doc: &DocumentSummary) -> std::io::Result<()> {
         let d = self.options.dialect;
-        let mut rows = Vec::new();
-        section_rows(doc, &mut rows);
-        for row in &rows {
-            write_csv_row(&mut self.sections, row, d, &mut self.scratch)?;
-        }
-        rows.clear();
-        match_rows(doc, &mut rows);
-        for row in &rows {
-            write_csv_row(&mut self.matches, row, d, &mut self.scratch)?;
-        }
-        Ok(())
+        let mut result = Ok(());
+        let (sections, scratch) = (&mut self.sections, &mut self.scratch);
+        section_rows(doc, |row| {
+            if result.is_ok() {
+                result = write_csv_row(sections, row, d, scratch);
+            }
+        });
+        let matches = &mut self.matches;
+        match_rows(doc, |row| {
+            if result.is_ok() {
+                result = write_csv_row(matches, row, d, scratch);
+            }
+        });
+        Ok(result?)
     }
 
     /// Writes the files that need the whole run (resocs.csv, the workbook, the HTML
@@ -558,7 +561,7 @@ pub const SECTION_COLUMNS: &[&str] = &[
 pub fn sections_table(run: &RunResult) -> Table<'_> {
     let mut rows = Vec::new();
     for doc in &run.documents {
-        section_rows(doc, &mut rows);
+        section_rows(doc, |row| rows.push(row.to_vec()));
     }
     Table {
         name: "sections",
@@ -567,11 +570,12 @@ pub fn sections_table(run: &RunResult) -> Table<'_> {
     }
 }
 
-/// The rows of sections.csv for one document.
-fn section_rows<'a>(doc: &'a DocumentSummary, rows: &mut Vec<Vec<Cell<'a>>>) {
+/// The rows of sections.csv for one document, one at a time (rows are arrays: no
+/// allocation per row on the streaming path).
+fn section_rows<'a>(doc: &'a DocumentSummary, mut each: impl FnMut(&[Cell<'a>])) {
     for s in &doc.sections {
         let totals = s.totals();
-        rows.push(vec![
+        each(&[
             Cell::text(&doc.name),
             s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
             Cell::count(s.index),
@@ -617,24 +621,28 @@ pub const MATCH_COLUMNS: &[&str] = &[
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
 pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {
-    mods.iter()
-        .map(|m| {
-            let f = d.number(m.factor);
-            let f = f.trim_end_matches('0').trim_end_matches(['.', ',']);
-            if m.trigger.is_empty() {
-                format!("{}×{f}", m.kind)
-            } else {
-                format!("{}:{}×{f}", m.kind, m.trigger)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::new();
+    for (k, m) in mods.iter().enumerate() {
+        if k > 0 {
+            out.push_str("; ");
+        }
+        let f = d.number(m.factor);
+        let f = f.trim_end_matches('0').trim_end_matches(['.', ',']);
+        out.push_str(&m.kind);
+        if !m.trigger.is_empty() {
+            out.push(':');
+            out.push_str(&m.trigger);
+        }
+        out.push('×');
+        out.push_str(f);
+    }
+    out
 }
 
 pub fn matches_table(run: &RunResult) -> Table<'_> {
     let mut rows = Vec::new();
     for doc in &run.documents {
-        match_rows(doc, &mut rows);
+        match_rows(doc, |row| rows.push(row.to_vec()));
     }
     Table {
         name: "matches",
@@ -643,11 +651,11 @@ pub fn matches_table(run: &RunResult) -> Table<'_> {
     }
 }
 
-/// The rows of matches.csv for one document.
-fn match_rows<'a>(doc: &'a DocumentSummary, rows: &mut Vec<Vec<Cell<'a>>>) {
+/// The rows of matches.csv for one document, one at a time.
+fn match_rows<'a>(doc: &'a DocumentSummary, mut each: impl FnMut(&[Cell<'a>])) {
     for s in &doc.sections {
         for m in &s.matches {
-            rows.push(vec![
+            each(&[
                 Cell::text(&doc.name),
                 s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
                 Cell::count(s.index),
