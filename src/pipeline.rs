@@ -8,14 +8,14 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::analyze::analyze_section;
-use crate::ingest::{discover, read_input, IngestOptions, InputFile};
+use crate::ingest::{discover, read_input, Document, IngestOptions, InputFile};
 use crate::lexicon::{ContextRules, Lexicon};
 use crate::matching::match_section;
 use crate::registry::Registry;
 use crate::scoring::{
     score_resoc, unit_evidence, ResocEvidence, ResocScore, ScoringOptions, SectionEvidence, Totals,
 };
-use crate::segment::{segment_document, Section};
+use crate::segment::{Outline, Section};
 use crate::table::LoadError;
 
 /// The instruments of a run: what is matched and how RESOCs are recognised.
@@ -247,6 +247,16 @@ const BATCH_BYTES: u64 = 1 << 20;
 /// Files per batch at most (many tiny files).
 const BATCH_FILES: usize = 512;
 
+/// What [`stream_inputs`] hands on, in name order.
+pub enum Streamed {
+    /// A file's record (read or skipped); its document follows when it was read.
+    File(InputRecord),
+    /// The document of the file just handed on, or the next part of it: a document too
+    /// large for a batch comes in parts of consecutive sections, `continues` set on
+    /// every part but the first.
+    Document { doc: DocumentSummary, continues: bool },
+}
+
 /// Discovers, reads and analyses the inputs (of one shard, if given), and hands each
 /// file's record and document to `each` in name order, as batches finish: memory holds
 /// two batches, not the corpus. While `each` consumes one batch the workers analyse
@@ -258,7 +268,19 @@ pub fn stream_inputs<E: Send>(
     ingest: &IngestOptions,
     instruments: &Instruments,
     on_file: &(dyn Fn(usize) + Sync),
-    each: &mut (dyn FnMut(InputRecord, Option<DocumentSummary>) -> Result<(), E> + Send),
+    each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
+) -> Result<Vec<String>, E> {
+    stream_inputs_in_batches(BATCH_BYTES, inputs, shard, ingest, instruments, on_file, each)
+}
+
+fn stream_inputs_in_batches<E: Send>(
+    batch_bytes: u64,
+    inputs: &[PathBuf],
+    shard: Option<Shard>,
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+    on_file: &(dyn Fn(usize) + Sync),
+    each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
 ) -> Result<Vec<String>, E> {
     let (mut files, discover_errors) = discover(inputs);
     if let Some(sh) = shard {
@@ -277,16 +299,36 @@ pub fn stream_inputs<E: Send>(
             })
             .collect()
     };
+    fn hand_on<E>(
+        finished: &mut Vec<(InputRecord, Option<DocumentSummary>)>,
+        each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
+    ) -> Result<(), E> {
+        for (record, doc) in finished.drain(..) {
+            each(Streamed::File(record))?;
+            if let Some(doc) = doc {
+                each(Streamed::Document {
+                    doc,
+                    continues: false,
+                })?;
+            }
+        }
+        Ok(())
+    }
     let mut finished: Vec<(InputRecord, Option<DocumentSummary>)> = Vec::new();
-    for batch in batches(&files) {
-        let (next, handed) = rayon::join(
-            || analyse(batch),
-            || finished.drain(..).try_for_each(|(r, d)| each(r, d)),
-        );
+    for batch in batches(&files, batch_bytes) {
+        if let [large] = batch {
+            if large.size > batch_bytes {
+                hand_on(&mut finished, each)?;
+                stream_large_file(large, ingest, instruments, batch_bytes, each)?;
+                on_file(total);
+                continue;
+            }
+        }
+        let (next, handed) = rayon::join(|| analyse(batch), || hand_on(&mut finished, each));
         handed?;
         finished = next;
     }
-    finished.into_iter().try_for_each(|(r, d)| each(r, d))?;
+    hand_on(&mut finished, each)?;
     Ok(if shard.is_none_or(|s| s.index == 1) {
         discover_errors.iter().map(|e| e.to_string()).collect()
     } else {
@@ -294,8 +336,9 @@ pub fn stream_inputs<E: Send>(
     })
 }
 
-/// Consecutive runs of files of about `BATCH_BYTES` together (at least one file).
-fn batches(files: &[InputFile]) -> impl Iterator<Item = &[InputFile]> {
+/// Consecutive runs of files of about `batch_bytes` together (at least one file); a
+/// file larger than that is a batch of its own.
+fn batches(files: &[InputFile], batch_bytes: u64) -> impl Iterator<Item = &[InputFile]> {
     let mut rest = files;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -303,7 +346,10 @@ fn batches(files: &[InputFile]) -> impl Iterator<Item = &[InputFile]> {
         }
         let mut bytes = 0u64;
         let mut n = 0;
-        while n < rest.len() && n < BATCH_FILES && (n == 0 || bytes < BATCH_BYTES) {
+        while n < rest.len()
+            && n < BATCH_FILES
+            && (n == 0 || (bytes < batch_bytes && rest[n].size <= batch_bytes))
+        {
             bytes += rest[n].size;
             n += 1;
         }
@@ -324,9 +370,8 @@ pub fn analyze_inputs(
 ) -> Analysis {
     let mut records = Vec::new();
     let mut documents = Vec::new();
-    let collected = stream_inputs(inputs, shard, ingest, instruments, on_file, &mut |r, d| {
-        records.push(r);
-        documents.extend(d);
+    let collected = stream_inputs(inputs, shard, ingest, instruments, on_file, &mut |item| {
+        collect_into(item, &mut records, &mut documents);
         Ok::<(), std::convert::Infallible>(())
     });
     let input_problems = match collected {
@@ -337,6 +382,17 @@ pub fn analyze_inputs(
         inputs: records,
         documents,
         input_problems,
+    }
+}
+
+/// Keeps a streamed item: parts of one document are joined again.
+fn collect_into(item: Streamed, records: &mut Vec<InputRecord>, documents: &mut Vec<DocumentSummary>) {
+    match item {
+        Streamed::File(r) => records.push(r),
+        Streamed::Document { doc, continues } => match documents.last_mut() {
+            Some(last) if continues => last.sections.extend(doc.sections),
+            _ => documents.push(doc),
+        },
     }
 }
 
@@ -374,14 +430,14 @@ pub fn run_streaming<E: Send>(
     let mut tally = Tally::new(opts);
     let mut records = Vec::new();
     let mut documents = Vec::new();
-    let input_problems = stream_inputs(inputs, None, ingest, instruments, on_file, &mut |record, doc| {
-        records.push(record);
-        if let Some(doc) = doc {
-            tally.add_document(&doc);
-            each(&doc)?;
-            if keep_documents {
-                documents.push(doc);
-            }
+    let input_problems = stream_inputs(inputs, None, ingest, instruments, on_file, &mut |item| {
+        if let Streamed::Document { doc, continues } = &item {
+            tally.add_document(doc, *continues);
+            each(doc)?;
+        }
+        match item {
+            Streamed::Document { .. } if !keep_documents => {}
+            item => collect_into(item, &mut records, &mut documents),
         }
         Ok(())
     })?;
@@ -411,7 +467,7 @@ pub fn assemble(
     documents.sort_by(|a, b| a.name.cmp(&b.name));
     let mut tally = Tally::new(opts);
     for d in &documents {
-        tally.add_document(d);
+        tally.add_document(d, false);
     }
     let (resocs, counts) = tally.finish(province);
     RunResult {
@@ -428,6 +484,22 @@ fn process_file(
     ingest: &IngestOptions,
     instruments: &Instruments,
 ) -> (InputRecord, Option<DocumentSummary>) {
+    let (record, doc) = read_file(file, ingest);
+    (
+        record,
+        doc.map(|d| {
+            analyse_sections(
+                &d,
+                &Outline::of(&d.name, &d.text, &instruments.registry),
+                None,
+                instruments,
+            )
+        }),
+    )
+}
+
+/// Reads one file: its record, and its document when it could be read.
+fn read_file(file: &InputFile, ingest: &IngestOptions) -> (InputRecord, Option<Document>) {
     let outcome = read_input(file, ingest);
     let mut record = InputRecord {
         path: outcome.name.clone(),
@@ -442,20 +514,7 @@ fn process_file(
         Ok(doc) => {
             record.format = Some(doc.format.to_string());
             record.encoding = Some(doc.encoding.to_string());
-            let segmented = segment_document(&doc.name, &doc.text, &instruments.registry);
-            let sections = segmented
-                .sections
-                .into_par_iter()
-                .map(|s| analyze_and_match(s, instruments))
-                .collect();
-            (
-                record,
-                Some(DocumentSummary {
-                    name: doc.name,
-                    title: segmented.title,
-                    sections,
-                }),
-            )
+            (record, Some(doc))
         }
         Err(e) => {
             record.status = "skipped".into();
@@ -463,6 +522,68 @@ fn process_file(
             (record, None)
         }
     }
+}
+
+/// Analyses the sections of a document (all, or a range of them), in parallel.
+fn analyse_sections(
+    doc: &Document,
+    outline: &Outline,
+    range: Option<std::ops::Range<usize>>,
+    instruments: &Instruments,
+) -> DocumentSummary {
+    let range = range.unwrap_or(0..outline.len());
+    DocumentSummary {
+        name: doc.name.clone(),
+        title: outline.title.clone(),
+        sections: outline
+            .sections(range)
+            .into_par_iter()
+            .map(|s| analyze_and_match(s, instruments))
+            .collect(),
+    }
+}
+
+/// Reads and analyses one file too large for a batch a few megabytes of sections at a
+/// time, handing each part on while the next is analysed: memory holds the text and
+/// two parts, not every section's results.
+fn stream_large_file<E: Send>(
+    file: &InputFile,
+    ingest: &IngestOptions,
+    instruments: &Instruments,
+    batch_bytes: u64,
+    each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
+) -> Result<(), E> {
+    let (record, doc) = read_file(file, ingest);
+    each(Streamed::File(record))?;
+    let Some(doc) = doc else {
+        return Ok(());
+    };
+    let outline = Outline::of(&doc.name, &doc.text, &instruments.registry);
+    let mut pending: Option<DocumentSummary> = None;
+    let mut handed = 0usize;
+    for range in outline.chunks(batch_bytes as usize) {
+        let (next, result) = rayon::join(
+            || analyse_sections(&doc, &outline, Some(range), instruments),
+            || match pending.take() {
+                Some(part) => {
+                    handed += 1;
+                    each(Streamed::Document {
+                        doc: part,
+                        continues: handed > 1,
+                    })
+                }
+                None => Ok(()),
+            },
+        );
+        result?;
+        pending = Some(next);
+    }
+    // A document without sections is still one document.
+    let last = pending.unwrap_or_else(|| analyse_sections(&doc, &outline, None, instruments));
+    each(Streamed::Document {
+        doc: last,
+        continues: handed > 0,
+    })
 }
 
 /// Analyze → match → evidence for one section, summarised for the report.
@@ -558,9 +679,12 @@ impl<'o> Tally<'o> {
         }
     }
 
-    /// Adds one document (call in name order: the sums depend on the order).
-    pub fn add_document(&mut self, doc: &DocumentSummary) {
-        self.counts.documents += 1;
+    /// Adds one document, or the next part of the last one (`continues`). Call in name
+    /// order: the sums depend on the order.
+    pub fn add_document(&mut self, doc: &DocumentSummary, continues: bool) {
+        if !continues || self.counts.documents == 0 {
+            self.counts.documents += 1;
+        }
         let ordinal = self.counts.documents;
         for s in &doc.sections {
             self.counts.sections += 1;
@@ -618,6 +742,44 @@ impl<'o> Tally<'o> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document too large for a batch is analysed and handed on in parts; joined
+    /// again, and tallied, the parts give what the whole document gives.
+    #[test]
+    fn a_document_in_parts_gives_the_same_results() {
+        let instruments = Instruments::load(&[], None, None).unwrap();
+        let inputs = [PathBuf::from("corpus")];
+        let ingest = IngestOptions::default();
+        let opts = ScoringOptions::default();
+        let whole = analyze_inputs(&inputs, None, &ingest, &instruments, &|_| {});
+        let (mut records, mut documents, mut parts) = (Vec::new(), Vec::new(), 0);
+        let mut tally = Tally::new(&opts);
+        stream_inputs_in_batches(
+            2_000,
+            &inputs,
+            None,
+            &ingest,
+            &instruments,
+            &|_| {},
+            &mut |item| {
+                if let Streamed::Document { doc, continues } = &item {
+                    tally.add_document(doc, *continues);
+                    parts += usize::from(*continues);
+                }
+                collect_into(item, &mut records, &mut documents);
+                Ok::<(), std::convert::Infallible>(())
+            },
+        )
+        .unwrap();
+        assert!(parts > 10, "the corpus files were cut into parts ({parts})");
+        assert_eq!(records, whole.inputs);
+        assert_eq!(documents, whole.documents);
+        let province = |name: &str| instruments.registry.province(name).map(str::to_string);
+        let (in_parts, counts) = tally.finish(&province);
+        let reference = assemble(whole, &province, &opts);
+        assert_eq!(counts, reference.counts);
+        assert_eq!(format!("{in_parts:?}"), format!("{:?}", reference.resocs));
+    }
 
     #[test]
     fn shards_partition_names_stably() {

@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use regex::Regex;
-use rustc_hash::FxHashMap;
 
 use crate::registry::Registry;
 
@@ -163,136 +162,207 @@ const ABBREVIATIONS: &[&str] = &[
 /// Segments a document. `name` is the document's output name (used when neither a
 /// heading nor the title names a RESOC).
 pub fn segment_document(name: &str, text: &str, registry: &Registry) -> SegmentedDocument {
-    let lines: Vec<&str> = text.lines().collect();
-    let has_md_headings = lines.iter().any(|l| md_heading(l.trim_end()).is_some());
-    let headings = detect_headings(&lines, has_md_headings);
-
-    let mut title = None;
-    let mut stack: Vec<(u8, String)> = Vec::new();
-    // Boundaries: each heading starts a section; text before the first heading is a
-    // section of its own.
-    let mut starts: Vec<(usize, Option<(u8, String)>)> = Vec::new();
-    let first_heading_line = headings.iter().position(Option::is_some);
-    if first_heading_line.is_none_or(|first| lines[..first].iter().any(|l| !l.trim().is_empty())) {
-        starts.push((0, None));
-    }
-    for (i, h) in headings.iter().enumerate() {
-        if let Some(h) = h {
-            starts.push((i, Some(h.clone())));
-        }
-    }
-    // The heading structure is one pass in document order (cheap); the text of the
-    // sections is then read in parallel, so one large document uses every core.
-    struct Outline {
-        start: usize,
-        end: usize,
-        has_heading: bool,
-        level: u8,
-        title: String,
-        path: Vec<String>,
-    }
-    let mut outlines = Vec::with_capacity(starts.len());
-    for (k, (start, heading)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(lines.len(), |(s, _)| *s);
-        let (level, heading_title) = match heading {
-            Some((level, t)) => {
-                let mut level = *level;
-                if k == 0 {
-                    title = Some(t.clone());
-                    level = 1;
-                } else if level == 1 && title.is_some() {
-                    // A second top-level heading ranks below the title.
-                    level = 2;
-                }
-                while stack.last().is_some_and(|(l, _)| *l >= level) {
-                    stack.pop();
-                }
-                stack.push((level, t.clone()));
-                (level, t.clone())
-            }
-            None => (0, String::new()),
-        };
-        outlines.push(Outline {
-            start: *start,
-            end,
-            has_heading: heading.is_some(),
-            level,
-            title: heading_title,
-            path: stack.iter().map(|(_, t)| t.clone()).collect(),
-        });
-    }
-    let mut sections: Vec<Section> = outlines
-        .into_par_iter()
-        .enumerate()
-        .map(|(k, o)| {
-            let body_from = if o.has_heading { o.start + 1 } else { o.start };
-            let mut units = Vec::new();
-            let (clean_title, marks) = strip_markup(&o.title);
-            if o.has_heading {
-                units.push(Unit {
-                    text: clean_title.clone(),
-                    line: o.start + 1,
-                    kind: UnitKind::Heading,
-                    marks,
-                    lead: None,
-                });
-            }
-            body_units(&lines, body_from, o.end, &mut units);
-            let mut last = o.end;
-            while last > body_from && lines[last - 1].trim().is_empty() {
-                last -= 1;
-            }
-            Section {
-                index: k + 1,
-                title: clean_title,
-                heading_path: o.path.iter().map(|t| strip_markup(t).0).collect(),
-                level: o.level,
-                line_start: o.start + 1,
-                line_end: last.max(o.start + 1),
-                resoc: None,
-                units,
-            }
-        })
-        .collect();
-
-    let title_clean = title.as_deref().map(|t| strip_markup(t).0);
-    let from_title = title_clean.as_deref().and_then(|t| registry.resoc_of_title(t));
-    let from_file = registry.resoc_of_file_name(name);
-    // Sections share their enclosing headings: each distinct heading is looked up once.
-    let mut by_heading: FxHashMap<&str, Option<String>> = FxHashMap::default();
-    let mut resocs = Vec::with_capacity(sections.len());
-    for section in &sections {
-        let from_heading = section
-            .heading_path
-            .iter()
-            .rev()
-            .filter(|h| Some(h.as_str()) != title_clean.as_deref())
-            .find_map(|h| {
-                by_heading
-                    .entry(h.as_str())
-                    .or_insert_with(|| registry.resoc_of_heading(h))
-                    .clone()
-            });
-        resocs.push(
-            from_heading
-                .or_else(|| from_title.clone())
-                .or_else(|| from_file.clone()),
-        );
-    }
-    for (section, resoc) in sections.iter_mut().zip(resocs) {
-        section.resoc = resoc;
-    }
+    let outline = Outline::of(name, text, registry);
     SegmentedDocument {
         name: name.to_string(),
-        title: title_clean,
-        sections,
+        title: outline.title.clone(),
+        sections: outline.sections(0..outline.len()),
     }
 }
 
-/// Per line: `Some((level, title))` when the line is a heading.
-fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, String)>> {
+/// A document's heading structure, found in one pass in document order: where each
+/// section starts and ends, its level, heading path and RESOC. The text of the sections
+/// is read from it afterwards, all at once or range by range (a very large document is
+/// analysed a few megabytes at a time), in parallel.
+pub struct Outline<'t> {
+    lines: Vec<&'t str>,
+    /// The first heading when it stands before any body text (clean).
+    pub title: Option<String>,
+    /// Raw text of each heading, by heading id.
+    headings: Vec<String>,
+    /// Canonical RESOC names; sections refer to them by index.
+    resocs: Vec<String>,
+    entries: Vec<OutlineEntry>,
+}
+
+struct OutlineEntry {
+    /// First line (0-based) and the line after the section.
+    start: usize,
+    end: usize,
+    heading: Option<u32>,
+    level: u8,
+    /// Heading ids, outermost first, this section's own included.
+    path: Vec<u32>,
+    resoc: Option<u32>,
+}
+
+impl<'t> Outline<'t> {
+    pub fn of(name: &str, text: &'t str, registry: &Registry) -> Outline<'t> {
+        let lines: Vec<&str> = text.lines().collect();
+        let has_md_headings = lines.iter().any(|l| md_heading(l.trim_end()).is_some());
+        let found = detect_headings(&lines, has_md_headings);
+        // Text before the first heading is a section of its own.
+        let lead_text = found
+            .first()
+            .is_none_or(|&(first, _, _)| lines[..first].iter().any(|l| !l.trim().is_empty()));
+        let mut headings = Vec::with_capacity(found.len());
+        let mut entries = Vec::with_capacity(found.len() + 1);
+        if lead_text {
+            entries.push(OutlineEntry {
+                start: 0,
+                end: found.first().map_or(lines.len(), |h| h.0),
+                heading: None,
+                level: 0,
+                path: Vec::new(),
+                resoc: None,
+            });
+        }
+        let mut title = None;
+        let mut stack: Vec<(u8, u32)> = Vec::new();
+        for (k, (line, level, text)) in found.iter().enumerate() {
+            let mut level = *level;
+            if entries.is_empty() {
+                title = Some(text.clone());
+                level = 1;
+            } else if level == 1 && title.is_some() {
+                // A second top-level heading ranks below the title.
+                level = 2;
+            }
+            let id = headings.len() as u32;
+            headings.push(text.clone());
+            while stack.last().is_some_and(|(l, _)| *l >= level) {
+                stack.pop();
+            }
+            stack.push((level, id));
+            entries.push(OutlineEntry {
+                start: *line,
+                end: found.get(k + 1).map_or(lines.len(), |h| h.0),
+                heading: Some(id),
+                level,
+                path: stack.iter().map(|&(_, h)| h).collect(),
+                resoc: None,
+            });
+        }
+
+        // RESOC: the nearest enclosing heading that names one, else the title, else the
+        // file name. Each distinct heading is looked up once.
+        let title_clean = title.as_deref().map(|t| strip_markup(t).0);
+        let from_title = title_clean.as_deref().and_then(|t| registry.resoc_of_title(t));
+        let from_file = registry.resoc_of_file_name(name);
+        let mut resocs: Vec<String> = Vec::new();
+        let mut index_of = |r: String| -> u32 {
+            match resocs.iter().position(|x| *x == r) {
+                Some(i) => i as u32,
+                None => {
+                    resocs.push(r);
+                    (resocs.len() - 1) as u32
+                }
+            }
+        };
+        let named: Vec<Option<u32>> = headings
+            .iter()
+            .map(|h| {
+                let clean = strip_markup(h).0;
+                if Some(clean.as_str()) == title_clean.as_deref() {
+                    None
+                } else {
+                    registry.resoc_of_heading(&clean).map(&mut index_of)
+                }
+            })
+            .collect();
+        let from_title = from_title.map(&mut index_of);
+        let from_file = from_file.map(&mut index_of);
+        for e in &mut entries {
+            let from_heading = e.path.iter().rev().find_map(|&h| named[h as usize]);
+            e.resoc = from_heading.or(from_title).or(from_file);
+        }
+        Outline {
+            lines,
+            title: title_clean,
+            headings,
+            resocs,
+            entries,
+        }
+    }
+
+    /// Number of sections.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Consecutive ranges of sections of about `bytes` of text each (at least one
+    /// section per range), covering all sections in order.
+    pub fn chunks(&self, bytes: usize) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let (mut from, mut size) = (0, 0);
+        for (k, e) in self.entries.iter().enumerate() {
+            size += self.lines[e.start..e.end]
+                .iter()
+                .map(|l| l.len() + 1)
+                .sum::<usize>();
+            if size >= bytes {
+                out.push(from..k + 1);
+                (from, size) = (k + 1, 0);
+            }
+        }
+        if from < self.entries.len() {
+            out.push(from..self.entries.len());
+        }
+        out
+    }
+
+    /// The sections of a range, read in parallel.
+    pub fn sections(&self, range: std::ops::Range<usize>) -> Vec<Section> {
+        let lines = &self.lines;
+        self.entries[range.clone()]
+            .par_iter()
+            .enumerate()
+            .map(|(k, e)| {
+                let body_from = if e.heading.is_some() { e.start + 1 } else { e.start };
+                let mut units = Vec::new();
+                let raw_title = e.heading.map_or("", |h| self.headings[h as usize].as_str());
+                let (clean_title, marks) = strip_markup(raw_title);
+                if e.heading.is_some() {
+                    units.push(Unit {
+                        text: clean_title.clone(),
+                        line: e.start + 1,
+                        kind: UnitKind::Heading,
+                        marks,
+                        lead: None,
+                    });
+                }
+                body_units(lines, body_from, e.end, &mut units);
+                let mut last = e.end;
+                while last > body_from && lines[last - 1].trim().is_empty() {
+                    last -= 1;
+                }
+                Section {
+                    index: range.start + k + 1,
+                    title: clean_title,
+                    heading_path: e
+                        .path
+                        .iter()
+                        .map(|&h| strip_markup(&self.headings[h as usize]).0)
+                        .collect(),
+                    level: e.level,
+                    line_start: e.start + 1,
+                    line_end: last.max(e.start + 1),
+                    resoc: e.resoc.map(|r| self.resocs[r as usize].clone()),
+                    units,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The heading lines of a document, in line order: (line index, level, raw text).
+fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<(usize, u8, String)> {
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
-    let mut out = vec![None; lines.len()];
+    let mut out = Vec::new();
     let mut in_fence = false;
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim();
@@ -305,7 +375,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         }
         if let Some((level, text)) = md_heading(line) {
             if !text.is_empty() {
-                out[i] = Some((level, text.to_string()));
+                out.push((i, level, text.to_string()));
             }
             continue;
         }
@@ -319,7 +389,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
                     && inner.split_whitespace().count() <= 12
                     && !inner.ends_with(['.', '!', '?', ';', ','])
                 {
-                    out[i] = Some((6, inner.trim_end_matches(':').to_string()));
+                    out.push((i, 6, inner.trim_end_matches(':').to_string()));
                 }
             }
             continue;
@@ -330,7 +400,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         let words = plain.split_whitespace().count();
         let ends_open = plain.ends_with([':', ',', ';']);
         if plain.starts_with(char::is_alphabetic) && KEYWORD_HEADING.is_match(&plain) && words <= 15 {
-            out[i] = Some((keyword_level(&plain), plain));
+            out.push((i, keyword_level(&plain), plain));
             continue;
         }
         if let Some(c) = numbered_heading(&plain) {
@@ -345,7 +415,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
                 && !plain.ends_with(['.', ';', ',', ':', '!', '?'])
             {
                 let depth = c[1].split('.').filter(|p| !p.is_empty()).count() as u8;
-                out[i] = Some((depth + 1, plain));
+                out.push((i, depth + 1, plain));
             }
             continue;
         }
@@ -355,7 +425,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
         let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
         let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
         if all_caps && words <= 12 && prev_blank && !ends_open {
-            out[i] = Some((2, plain));
+            out.push((i, 2, plain));
             continue;
         }
         let starts_upper = plain
@@ -373,7 +443,7 @@ fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<Option<(u8, Strin
             && !plain.contains(':')
             && !plain.ends_with(['.', '!', '?', ';', ',', ':', ')'])
         {
-            out[i] = Some((2, plain));
+            out.push((i, 2, plain));
         }
     }
     out
