@@ -165,6 +165,12 @@ impl Analyzer {
     pub fn tokenize_unit(&mut self, unit: &Unit) -> Vec<Token> {
         // About one word per six bytes of Dutch text: most units need no regrowth.
         let mut tokens = Vec::with_capacity(unit.text.len() / 6 + 1);
+        self.tokenize_unit_into(unit, &mut tokens);
+        tokens
+    }
+
+    /// [`Analyzer::tokenize_unit`], appending to `tokens`.
+    pub fn tokenize_unit_into(&mut self, unit: &Unit, tokens: &mut Vec<Token>) {
         let mut prev_end = 0usize;
         let heading = if unit.kind == UnitKind::Heading {
             flags::HEADING
@@ -196,7 +202,6 @@ impl Analyzer {
             });
             prev_end = end;
         });
-        tokens
     }
 }
 
@@ -298,24 +303,52 @@ pub fn stem_folded(folded: &str) -> String {
     Stemmer::create(Algorithm::Dutch).stem(folded).into_owned()
 }
 
-/// The tokens of every unit of a section, with the section's form table.
+/// The tokens of every unit of a section, with the section's form table. The tokens
+/// of all units are kept in one list (one allocation per section, not per sentence).
 pub struct AnalyzedSection {
     pub analyzer: Analyzer,
-    /// Tokens per unit, in the section's unit order.
-    pub units: Vec<Vec<Token>>,
+    tokens: Vec<Token>,
+    /// Where each unit's tokens end in `tokens`, in the section's unit order.
+    ends: Vec<usize>,
 }
 
 impl AnalyzedSection {
     pub fn token_count(&self) -> usize {
-        self.units.iter().map(Vec::len).sum()
+        self.tokens.len()
+    }
+
+    /// The tokens of unit `u`.
+    pub fn unit(&self, u: usize) -> &[Token] {
+        let start = if u == 0 { 0 } else { self.ends[u - 1] };
+        &self.tokens[start..self.ends[u]]
+    }
+
+    /// The tokens of each unit, in unit order.
+    pub fn units(&self) -> impl ExactSizeIterator<Item = &[Token]> + '_ {
+        (0..self.ends.len()).map(|u| self.unit(u))
+    }
+
+    /// Every token of the section, units one after the other.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
     }
 }
 
 /// Tokenizes every unit of a section.
 pub fn analyze_section(section: &crate::segment::Section) -> AnalyzedSection {
     let mut analyzer = Analyzer::new();
-    let units = section.units.iter().map(|u| analyzer.tokenize_unit(u)).collect();
-    AnalyzedSection { analyzer, units }
+    let bytes: usize = section.units.iter().map(|u| u.text.len()).sum();
+    let mut tokens = Vec::with_capacity(bytes / 6 + 1);
+    let mut ends = Vec::with_capacity(section.units.len());
+    for u in &section.units {
+        analyzer.tokenize_unit_into(u, &mut tokens);
+        ends.push(tokens.len());
+    }
+    AnalyzedSection {
+        analyzer,
+        tokens,
+        ends,
+    }
 }
 
 #[cfg(test)]

@@ -142,8 +142,7 @@ pub fn match_section(
     // word of one). The others yield no findings, whatever their context: skipping
     // them changes nothing.
     let needs_reading: Vec<bool> = analyzed
-        .units
-        .iter()
+        .units()
         .map(|tokens| {
             tokens.iter().any(|t| {
                 let f = t.form as usize;
@@ -215,7 +214,7 @@ impl AtomsByForm {
             self.marked.resize(n, false);
             self.atoms.resize_with(n, Vec::new);
         }
-        for t in analyzed.units.iter().flatten() {
+        for t in analyzed.tokens() {
             let f = t.form as usize;
             if !self.known[f] {
                 self.known[f] = true;
@@ -320,7 +319,7 @@ fn match_units(
     let mut carried: Vec<bool> = vec![false; section.units.len()];
     let mut out: Vec<UnitFindings> = Vec::with_capacity(section.units.len());
     for (u, unit) in section.units.iter().enumerate() {
-        let tokens = &analyzed.units[u];
+        let tokens = analyzed.unit(u);
         if !needs_reading[u] {
             out.push(UnitFindings {
                 tokens: tokens.len(),
@@ -338,7 +337,7 @@ fn match_units(
             carried[l] = true;
             let lead = &section.units[l];
             if lead.kind != UnitKind::ListItem {
-                let tokens = &analyzed.units[l];
+                let tokens = analyzed.unit(l);
                 let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms);
                 carries[l] = Some(lead_in_carry(
                     lead,
@@ -550,8 +549,7 @@ pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<
     cache.prepare(analyzed, &lexicon.atoms, &|| None);
     let cue_atoms = &cache.atoms;
     let found = analyzed
-        .units
-        .iter()
+        .units()
         .map(|tokens| {
             let clause = clauses(tokens, &[], true);
             let hard = clauses(tokens, &[], false);

@@ -160,7 +160,7 @@ pub fn check(
                 let findings = crate::matching::match_section(s, &analyzed, lexicon, &instruments.context);
                 let mut hits = Vec::new();
                 for (u, f) in findings.iter().enumerate() {
-                    let tokens = &analyzed.units[u];
+                    let tokens = analyzed.unit(u);
                     for m in &f.matches {
                         let form = analyzed.analyzer.form(tokens[m.first_token].form).folded.clone();
                         hits.push((lexicon.cues[m.cue as usize].text.clone(), form, m.weight));
@@ -922,7 +922,7 @@ pub fn suggest(
             let analyzed = analyze_section(s);
             let covered = cue_candidates(&analyzed, &instruments.lexicon);
             let mut out = Vec::new();
-            for (u, tokens) in analyzed.units.iter().enumerate() {
+            for (u, tokens) in analyzed.units().enumerate() {
                 let forms: Vec<&crate::analyze::Form> =
                     tokens.iter().map(|t| analyzed.analyzer.form(t.form)).collect();
                 let about_resoc = forms.iter().any(|f| f.folded.starts_with("resoc"));
