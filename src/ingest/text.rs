@@ -144,15 +144,21 @@ fn check_controls(text: &str, encoding: &'static str) -> Result<(), IngestError>
     // at every byte that is not a continuation byte; the control characters
     // (`char::is_control`, category Cc) are the C0 bytes, DEL, and C1 = C2 80..=9F.
     let bytes = text.as_bytes();
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)) || b == 0x7F)
-        .count();
-    let c1 = bytes
-        .windows(2)
-        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
-        .count();
+    let (mut chars, mut c0) = (0usize, 0usize);
+    for &b in bytes {
+        chars += usize::from((b as i8) >= -0x40);
+        let allowed = (b == b'\t') | (b == b'\n') | (b == b'\r') | (b == 0x0B) | (b == 0x0C);
+        c0 += usize::from(((b < 0x20) & !allowed) | (b == 0x7F));
+    }
+    let c1 = if bytes.contains(&0xC2) {
+        bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .filter(|&(&lead, &next)| lead == 0xC2 && next & 0xE0 == 0x80)
+            .count()
+    } else {
+        0
+    };
     let controls = c0 + c1;
     if controls >= 4 && controls * 50 > chars {
         Err(IngestError::ControlCharacters {
