@@ -273,6 +273,7 @@ fn read_unit(
             |id| &context.rules[id as usize].pattern,
             &punct_clause,
             &punct_clause,
+            &[],
         ),
         |id| &context.rules[id as usize].pattern,
     );
@@ -285,8 +286,14 @@ fn read_unit(
     // A split verb's particle may stand beyond a comma-separated list
     // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
     let hard_clause = clauses(tokens, &starts, false);
+    let mut negations = vec![false; tokens.len()];
+    for t in &triggers {
+        if context.rules[t.id as usize].kind == ContextKind::Negation && t.positions.len() == 1 {
+            negations[t.positions[0]] = true;
+        }
+    }
     let cues = resolve(
-        find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause),
+        find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause, &negations),
         |id| &lexicon.cues[id as usize].pattern,
     );
     let actors = clause_actors(
@@ -553,7 +560,7 @@ pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<
         .map(|tokens| {
             let clause = clauses(tokens, &[], true);
             let hard = clauses(tokens, &[], false);
-            find_cues(tokens, cue_atoms, lexicon, &clause, &hard)
+            find_cues(tokens, cue_atoms, lexicon, &clause, &hard, &[])
                 .into_iter()
                 .map(|f| (f.id, f.positions))
                 .collect()
@@ -633,12 +640,17 @@ fn token_has(atom_cache: &[Vec<AtomId>], atoms: &AtomSet, token: &Token, atom: A
 }
 
 /// All occurrences of the lexicon's cues in a unit, overlapping, before resolution.
+/// Cue occurrences. A word marked in `negations` may stand between two words of a
+/// phrase cue ("dat het RESOC initiatieven niet ondersteunt"): the cue still matches,
+/// and the negation inside it then applies to it, instead of breaking the phrase and
+/// letting its first word count on its own.
 fn find_cues(
     tokens: &[Token],
     cue_atoms: &[Vec<AtomId>],
     lexicon: &Lexicon,
     clause: &[u32],
     gap_clause: &[u32],
+    negations: &[bool],
 ) -> Vec<Found> {
     find_patterns(
         tokens,
@@ -648,6 +660,7 @@ fn find_cues(
         |id| &lexicon.cues[id as usize].pattern,
         clause,
         gap_clause,
+        negations,
     )
 }
 
@@ -660,6 +673,7 @@ fn find_patterns<'p>(
     pattern: impl Fn(u32) -> &'p Pattern,
     clause: &[u32],
     gap_clause: &[u32],
+    skippable: &[bool],
 ) -> Vec<Found> {
     let mut found = Vec::new();
     // Candidate positions are gathered in one buffer; only a pattern that matches
@@ -676,13 +690,22 @@ fn find_patterns<'p>(
                 positions.push(i);
                 for k in 1..p.atoms.len() {
                     let last = *positions.last().unwrap_or(&i);
-                    let reach = if p.gap_before[k] { GAP_WINDOW + 1 } else { 1 };
+                    let skip = skippable.get(last + 1) == Some(&true);
+                    let reach = if p.gap_before[k] {
+                        GAP_WINDOW + 1
+                    } else if skip {
+                        2
+                    } else {
+                        1
+                    };
                     let within = if p.gap_before[k] { gap_clause } else { clause };
                     let next = (last + 1..tokens.len().min(last + 1 + reach)).find(|&j| {
                         within[j] == within[last] && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
                     });
                     match next {
-                        Some(j) if p.gap_before[k] || j == last + 1 => positions.push(j),
+                        Some(j) if p.gap_before[k] || j == last + 1 || (skip && j == last + 2) => {
+                            positions.push(j)
+                        }
                         _ => continue 'pattern,
                     }
                 }
@@ -1019,6 +1042,28 @@ mod tests {
         assert_eq!(
             weight_of("Het RESOC zal de projecten niet uitvoeren.", "projecten"),
             0.0
+        );
+    }
+
+    /// A negation between the words of a phrase cue (verb-final word order) negates
+    /// the phrase; it must not break it and let the phrase's first word count alone.
+    #[test]
+    fn a_negation_inside_a_phrase_cue_negates_it() {
+        let found = run("Men verwacht dat het RESOC initiatieven niet ondersteunt.");
+        assert_eq!(
+            found,
+            [(
+                "initiatieven … ondersteunt".to_string(),
+                0.0,
+                true,
+                "ondersteuning".to_string()
+            )]
+        );
+        let plain = run("Men verwacht dat het RESOC initiatieven ondersteunt.");
+        assert_eq!(plain.len(), 1);
+        assert_eq!(
+            (plain[0].0.as_str(), plain[0].2),
+            ("initiatieven ondersteunt", false)
         );
     }
 
