@@ -25,7 +25,7 @@
 #
 # Peak RSS is GNU time's "Maximum resident set size": the largest single process, so for the
 # peer with 2 jobs it is one worker (or the parent), not their sum. "MB" of RSS is KiB / 1024,
-# as in whole_process.sh.
+# (GNU time reports KiB).
 #
 # Runs from any directory. Environment: CARGO_TARGET_DIR (default: <repo>/target), RUNS=N
 # takes the fastest of N runs (default 1), KEEP=1 keeps the temp folder, STRICT=1 exits 1

@@ -8,7 +8,7 @@
 //!
 //! Every group reports `Throughput::Bytes` of the input text, so criterion prints MB/s
 //! per stage that can be compared with each other and with the whole process
-//! (`benches/whole_process.sh`). The stage inputs are computed once, outside the
+//! (`benches/compare.sh`). The stage inputs are computed once, outside the
 //! timing: `analyze` gets segmented sections, `match` times only the matching of each
 //! section right after its analysis (as the pipeline does it), `score` gets findings, `write` gets a finished run. Short settings (10 samples, 1 s warm-up,
 //! 3 s measurement) keep a full run under a minute on the 2-core VM; `--quick` takes
