@@ -271,9 +271,11 @@ fn read_unit(
             &context.atoms,
             &context.first_atom,
             |id| &context.rules[id as usize].pattern,
-            &punct_clause,
-            &punct_clause,
-            &[],
+            Reach {
+                clause: &punct_clause,
+                gap_clause: &punct_clause,
+                skippable: &[],
+            },
         ),
         |id| &context.rules[id as usize].pattern,
     );
@@ -658,10 +660,20 @@ fn find_cues(
         &lexicon.atoms,
         &lexicon.first_atom,
         |id| &lexicon.cues[id as usize].pattern,
-        clause,
-        gap_clause,
-        negations,
+        Reach {
+            clause,
+            gap_clause,
+            skippable: negations,
+        },
     )
+}
+
+/// How far a pattern may reach for its next word: within the clause of the previous
+/// word (`gap_clause` after a `...` gap), and over one `skippable` word.
+struct Reach<'a> {
+    clause: &'a [u32],
+    gap_clause: &'a [u32],
+    skippable: &'a [bool],
 }
 
 /// All occurrences of all patterns, overlapping, before resolution.
@@ -671,10 +683,13 @@ fn find_patterns<'p>(
     atoms: &AtomSet,
     first_atom: &[Vec<u32>],
     pattern: impl Fn(u32) -> &'p Pattern,
-    clause: &[u32],
-    gap_clause: &[u32],
-    skippable: &[bool],
+    reach_of: Reach<'_>,
 ) -> Vec<Found> {
+    let Reach {
+        clause,
+        gap_clause,
+        skippable,
+    } = reach_of;
     let mut found = Vec::new();
     // Candidate positions are gathered in one buffer; only a pattern that matches
     // gets its own copy (most candidates fail at their second word).
