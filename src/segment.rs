@@ -596,14 +596,20 @@ fn join_block(lines: &[(usize, &str)], is_item: bool) -> Block {
     let mut raw_line_starts = Vec::new();
     for (line_no, text) in lines {
         if !raw.is_empty() {
-            let next_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+            let next_word = || {
+                let len = text
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(text.len(), |(i, _)| i);
+                &text[..len]
+            };
             let hyphenated = raw.ends_with('-')
                 && raw[..raw.len() - 1]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphabetic)
-                && next_word.chars().next().is_some_and(char::is_lowercase)
-                && !matches!(next_word.as_str(), "en" | "of" | "tot" | "noch");
+                && next_word().chars().next().is_some_and(char::is_lowercase)
+                && !matches!(next_word(), "en" | "of" | "tot" | "noch");
             if hyphenated {
                 raw.pop();
             } else {
