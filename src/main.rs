@@ -12,7 +12,7 @@ use streekpact::lexicon::Source;
 use streekpact::partial::{self, Partial};
 use streekpact::pipeline::{analyze_inputs, run_streaming, Instruments, RunResult, Shard};
 use streekpact::report::{
-    recorded_command, summary_table, write_atomically, Dialect, OutputSink, RunOptions,
+    recorded_command, summary_table, write_atomically, write_outputs, Dialect, OutputSink, RunOptions,
 };
 use streekpact::scoring::ScoringOptions;
 
@@ -340,7 +340,13 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    finish_run(&result, sink, &instruments.provenance(), &a.out, a.format.quiet)
+    let provenance = instruments.provenance();
+    finish_run(
+        &result,
+        || sink.finish(&result, &provenance),
+        &a.out,
+        a.format.quiet,
+    )
 }
 
 fn write_error(out: &std::path::Path, e: std::io::Error) -> String {
@@ -363,15 +369,16 @@ fn report_skipped(result_inputs: &[streekpact::pipeline::InputRecord], problems:
     }
 }
 
+/// Reports skipped inputs, completes the output folder with `write`, and prints the
+/// summary; the exit status says whether anything was skipped.
 fn finish_run(
     result: &RunResult,
-    sink: OutputSink,
-    provenance: &streekpact::report::Provenance,
+    write: impl FnOnce() -> std::io::Result<Vec<PathBuf>>,
     out: &std::path::Path,
     quiet: bool,
 ) -> Result<u8, String> {
     report_skipped(&result.inputs, &result.input_problems);
-    sink.finish(result, provenance).map_err(|e| write_error(out, e))?;
+    write().map_err(|e| write_error(out, e))?;
     if !quiet {
         print!("{}", summary_table(result));
     }
@@ -455,11 +462,12 @@ fn merge(a: MergeArgs) -> Result<u8, String> {
         report: a.format.report || options.report,
         ..options
     };
-    let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
-    for doc in &result.documents {
-        sink.add_document(doc).map_err(|e| write_error(&a.out, e))?;
-    }
-    finish_run(&result, sink, &provenance, &a.out, a.format.quiet)
+    finish_run(
+        &result,
+        || write_outputs(&a.out, &result, &provenance, &options),
+        &a.out,
+        a.format.quiet,
+    )
 }
 
 fn verify(a: VerifyArgs) -> Result<u8, String> {
