@@ -412,8 +412,18 @@ fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
 }
 
+/// Data rows per worksheet: Excel's 1,048,576 rows, less the header.
+const SHEET_ROWS: usize = 1_048_575;
+
 #[cfg(feature = "xlsx")]
 fn xlsx_bytes(tables: &[Table], run: &RunResult) -> std::io::Result<Vec<u8>> {
+    xlsx_bytes_in_sheets_of(tables, run, SHEET_ROWS)
+}
+
+/// The workbook, a table longer than `sheet_rows` continued on further sheets
+/// ("matches", "matches (2)", …), each with the header, so no row is lost.
+#[cfg(feature = "xlsx")]
+fn xlsx_bytes_in_sheets_of(tables: &[Table], run: &RunResult, sheet_rows: usize) -> std::io::Result<Vec<u8>> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let err = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
     let inputs = inputs_table(run);
@@ -428,15 +438,27 @@ fn xlsx_bytes(tables: &[Table], run: &RunResult) -> std::io::Result<Vec<u8>> {
     );
     let header = Format::new().set_bold();
     let decimals = Format::new().set_num_format("0.0000");
-    for t in tables.iter().chain(std::iter::once(&inputs)) {
+    let parts = tables.iter().chain(std::iter::once(&inputs)).flat_map(|t| {
+        let pieces = t.rows.len().div_ceil(sheet_rows).max(1);
+        (0..pieces).map(move |k| {
+            let rows = &t.rows[(k * sheet_rows).min(t.rows.len())..((k + 1) * sheet_rows).min(t.rows.len())];
+            let name = if k == 0 {
+                t.name.to_string()
+            } else {
+                format!("{} ({})", t.name, k + 1)
+            };
+            (t, name, rows)
+        })
+    });
+    for (t, name, rows) in parts {
         let ws = wb.add_worksheet();
-        ws.set_name(t.name).map_err(err)?;
+        ws.set_name(&name).map_err(err)?;
         let mut widths: Vec<usize> = t.columns.iter().map(|c| c.len() + 2).collect();
         for (c, name) in t.columns.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *name, &header)
                 .map_err(err)?;
         }
-        for (r, row) in t.rows.iter().enumerate() {
+        for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;
             for (c, cell) in row.iter().enumerate() {
                 let col = c as u16;
@@ -465,7 +487,7 @@ fn xlsx_bytes(tables: &[Table], run: &RunResult) -> std::io::Result<Vec<u8>> {
             ws.set_column_width(c as u16, *w as f64).map_err(err)?;
         }
         ws.set_freeze_panes(1, 0).map_err(err)?;
-        let last_row = t.rows.len() as u32;
+        let last_row = rows.len() as u32;
         let last_col = t.columns.len().saturating_sub(1) as u16;
         ws.autofilter(0, 0, last_row, last_col).map_err(err)?;
     }
@@ -812,6 +834,42 @@ pub fn summary_table(run: &RunResult) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table longer than a sheet goes on in further sheets, every row kept once.
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn long_tables_continue_on_further_sheets() {
+        use calamine::{Reader, Xlsx};
+        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
+        let run = crate::pipeline::run(
+            &["corpus/kempen.md".into()],
+            &Default::default(),
+            &instruments,
+            &ScoringOptions::default(),
+        );
+        let tables = [resocs_table(&run), sections_table(&run), matches_table(&run)];
+        let matches = tables[2].rows.len();
+        assert!(matches > 8, "{matches} matches");
+        let bytes = xlsx_bytes_in_sheets_of(&tables, &run, 4).unwrap();
+        let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names = wb.sheet_names();
+        assert_eq!((names[0].as_str(), names[1].as_str()), ("resocs", "sections"));
+        assert_eq!(names.last().map(String::as_str), Some("inputs"));
+        let sheets_of = |table: &str| names.iter().filter(|n| n.starts_with(table)).count();
+        assert_eq!(sheets_of("sections"), tables[1].rows.len().div_ceil(4));
+        let match_sheets: Vec<String> = names
+            .iter()
+            .filter(|n| n.starts_with("matches"))
+            .cloned()
+            .collect();
+        assert_eq!(match_sheets.len(), matches.div_ceil(4));
+        assert_eq!(match_sheets[1], "matches (2)");
+        let rows: usize = match_sheets
+            .iter()
+            .map(|n| wb.worksheet_range(n).unwrap().height() - 1)
+            .sum();
+        assert_eq!(rows, matches);
+    }
 
     #[test]
     fn recorded_command_leaves_out_what_changes_no_result() {
