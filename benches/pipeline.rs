@@ -9,7 +9,7 @@
 //! Every group reports `Throughput::Bytes` of the input text, so criterion prints MB/s
 //! per stage that can be compared with each other and with the whole process
 //! (`benches/compare.sh`). The stage inputs are computed once, outside the
-//! timing: `analyze` gets segmented sections, `match` times only the matching of each
+//! timing: `tokenize` and `analyze` get segmented sections, `match` times only the matching of each
 //! section right after its analysis (as the pipeline does it), `score` gets findings, `write` gets a finished run. Short settings (10 samples, 1 s warm-up,
 //! 3 s measurement) keep a full run under a minute on the 2-core VM; `--quick` takes
 //! about 15 s. Wall-clock numbers on a shared VM are noisy: compare runs made while
@@ -153,6 +153,36 @@ fn stages(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function("segment_document", |b| {
         b.iter(|| segment_document(black_box(&fx.name), black_box(&fx.text), &ins.registry))
+    });
+    g.finish();
+
+    // The tokenizer alone on the text of every unit: its fast path for plain words
+    // against the UAX #29 iterator whose words it reproduces exactly.
+    let mut g = c.benchmark_group("tokenize");
+    g.throughput(Throughput::Bytes(bytes));
+    let units: Vec<&str> = fx
+        .sections
+        .iter()
+        .flat_map(|s| &s.units)
+        .map(|u| u.text.as_str())
+        .collect();
+    g.bench_function("word_indices", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for text in black_box(&units) {
+                streekpact::analyze::for_each_word(text, |_, _| n += 1);
+            }
+            n
+        })
+    });
+    g.bench_function("unicode_word_indices (reference)", |b| {
+        use unicode_segmentation::UnicodeSegmentation;
+        b.iter(|| {
+            black_box(&units)
+                .iter()
+                .map(|t| t.unicode_word_indices().count())
+                .sum::<usize>()
+        })
     });
     g.finish();
 
