@@ -401,10 +401,13 @@ fn match_units(
                 if !in_scope(rule, &t.positions, first, last, &clause) {
                     continue;
                 }
-                let words = surface(&unit.text, tokens, &t.positions);
+                // The trigger's words are spelled out only where the record shows them.
+                let words = || surface(&unit.text, tokens, &t.positions);
                 match rule.kind {
                     ContextKind::Negation => {
-                        negation.get_or_insert(words);
+                        if negation.is_none() {
+                            negation = Some(words());
+                        }
                     }
                     ContextKind::Present => present = true,
                     kind => {
@@ -413,7 +416,7 @@ fn match_units(
                                 g,
                                 Modifier {
                                     kind: kind.as_str(),
-                                    trigger: words,
+                                    trigger: words(),
                                     factor: rule.factor,
                                 },
                             ));

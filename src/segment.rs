@@ -619,7 +619,11 @@ fn join_block(lines: &[(usize, &str)], is_item: bool) -> Block {
         raw_line_starts.push((raw.len(), *line_no));
         raw.push_str(text);
     }
-    let (text, mut marks, map) = strip_markup_mapped(&raw);
+    let (text, mut marks, map) = if raw.bytes().any(|b| b == b'*' || b == b'_') {
+        strip_markup_mapped(&raw)
+    } else {
+        (raw, Vec::new(), Vec::new()) // no markup: the text as it is
+    };
     let line_starts = raw_line_starts
         .into_iter()
         .map(|(off, l)| (map_offset(&map, off), l))
@@ -732,10 +736,11 @@ fn map_offset(map: &[(usize, usize)], raw: usize) -> usize {
 fn paren_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut stack = Vec::new();
-    for (i, c) in text.char_indices() {
+    // Brackets are ASCII: a byte scan finds them at character boundaries.
+    for (i, c) in text.bytes().enumerate() {
         match c {
-            '(' => stack.push(i),
-            ')' => {
+            b'(' => stack.push(i),
+            b')' => {
                 if let Some(start) = stack.pop() {
                     if stack.is_empty() {
                         marks.push(Mark {
