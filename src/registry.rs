@@ -155,6 +155,9 @@ impl Registry {
     /// The RESOC named by "RESOC <Name>" in the text: a registry RESOC when Name is one
     /// of its aliases, else a RESOC outside the registry, named as written.
     fn named_by_pattern(&self, text: &str) -> Option<String> {
+        if !text.contains("RESOC") {
+            return None; // the pattern needs the word; most headings lack it
+        }
         let caps = RESOC_NAME.captures(text)?;
         let mut words: Vec<&str> = caps[1].split_whitespace().collect();
         while let Some(last) = words.last() {
