@@ -314,7 +314,7 @@ impl OutputSink {
                 result = write_csv_row(matches, row, d, scratch);
             }
         });
-        Ok(result?)
+        result.map_err(std::io::Error::from)
     }
 
     /// Writes the files that need the whole run (resocs.csv, the workbook, the HTML
