@@ -46,11 +46,9 @@ TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TARGET_DIR="$TARGET"
 GROWTH="${GROWTH:-0}"
 
-if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== /usr/bin/time missing: installing GNU time" >&2
-    $SUDO apt-get install -y time >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y time >/dev/null; }
-fi
+# shellcheck source=support/gnu_time.sh
+source "$ROOT/benches/support/gnu_time.sh"
+need_gnu_time
 
 # The Python peer: a venv with the pinned PyStemmer under the target folder; `pip --user`
 # into the system Python when no venv can be made (Debian without python3-venv).
@@ -86,16 +84,6 @@ trap cleanup EXIT
 
 corpus_bytes() { find "$1" -type f \( -name '*.md' -o -name '*.txt' \) -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
-# Wall seconds of GNU time's "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:01.23".
-wall_seconds() {
-    awk -F': ' '/Elapsed \(wall clock\)/ {
-        n = split($2, p, ":"); s = 0
-        for (i = 1; i <= n; i++) s = s * 60 + p[i]
-        print s
-    }' "$1"
-}
-peak_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
-cpu_percent() { awk -F': ' '/Percent of CPU/ {sub("%", "", $2); print $2}' "$1"; }
 
 # measure KEY CMD...: run CMD RUNS times under /usr/bin/time -v; keep the fastest wall time
 # (and its CPU%) and the largest peak RSS in WALL[KEY], PCT[KEY], RSS[KEY]. Wall time is

@@ -26,11 +26,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TARGET_DIR="$TARGET"
 
-if [[ ! -x /usr/bin/time ]]; then
-    echo "== /usr/bin/time missing: installing GNU time" >&2
-    if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get install -y time >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y time >/dev/null; }
-fi
+# shellcheck source=support/gnu_time.sh
+source "$ROOT/benches/support/gnu_time.sh"
+need_gnu_time
 
 echo "== building (release) in $TARGET" >&2
 (cd "$ROOT" && cargo build --release --quiet --bin streekpact --example gen_corpus)
@@ -93,10 +91,10 @@ measure() { # LABEL BASE_S_PER_MB_VAR DIR [extra args...]
     /usr/bin/time -v -o "$log" "$BIN" score "$dir" -o "$WORK/out" --threads "$THREADS" -q "$@" \
         >/dev/null 2>"$WORK/stderr.txt" || { cat "$WORK/stderr.txt" >&2; exit 1; }
     local wall cpu pct rss
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
-    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s + 0}' "$log")
-    pct=$(awk -F': ' '/Percent of CPU/ {sub("%", "", $2); print $2}' "$log")
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    wall=$(wall_seconds "$log")
+    cpu=$(cpu_seconds "$log")
+    pct=$(cpu_percent "$log")
+    rss=$(peak_kb "$log")
     local per_mb
     per_mb=$(awk -v w="$wall" -v b="$bytes" 'BEGIN {print w / (b / 1e6)}')
     if [[ -z "${!basevar:-}" ]]; then printf -v "$basevar" '%s' "$per_mb"; fi
