@@ -113,19 +113,9 @@ pub fn match_section(
     lexicon: &Lexicon,
     context: &ContextRules,
 ) -> Vec<UnitFindings> {
-    let mut cue_cache = AtomsByForm::take(&CUE_ATOMS);
+    let cue_cache = cue_atoms_of(analyzed, lexicon);
     let mut ctx_cache = AtomsByForm::take(&CONTEXT_ATOMS);
-    let weighted_cues = || {
-        witnesses(
-            lexicon
-                .cues
-                .iter()
-                .filter(|c| c.weight != 0.0)
-                .map(|c| &c.pattern),
-            &lexicon.atoms,
-        )
-    };
-    let statements = || {
+    ctx_cache.prepare(analyzed, &context.atoms, &|| {
         witnesses(
             context
                 .rules
@@ -134,9 +124,7 @@ pub fn match_section(
                 .map(|r| &r.pattern),
             &context.atoms,
         )
-    };
-    cue_cache.prepare(analyzed, &lexicon.atoms, &weighted_cues);
-    ctx_cache.prepare(analyzed, &context.atoms, &statements);
+    });
     // A unit needs the full reading only when a cue that carries weight may match in
     // it or it may say the role depends on the theme or is unclear (it has a witness
     // word of one). The others yield no findings, whatever their context: skipping
@@ -162,6 +150,24 @@ pub fn match_section(
     cue_cache.give_back(&CUE_ATOMS);
     ctx_cache.give_back(&CONTEXT_ATOMS);
     out
+}
+
+/// The worker thread's cue atoms per form, prepared for a section; marked are the forms
+/// with a witness of a cue that carries weight. (One place for this slot, so its marks
+/// always mean the same.)
+fn cue_atoms_of(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> AtomsByForm {
+    let mut cache = AtomsByForm::take(&CUE_ATOMS);
+    cache.prepare(analyzed, &lexicon.atoms, &|| {
+        witnesses(
+            lexicon
+                .cues
+                .iter()
+                .filter(|c| c.weight != 0.0)
+                .map(|c| &c.pattern),
+            &lexicon.atoms,
+        )
+    });
+    cache
 }
 
 /// The atoms each form of an analyzer's vocabulary matches in one atom set, indexed by
@@ -557,8 +563,7 @@ fn match_units(
 /// longest-match resolution: per unit, (cue, token positions). For lexicon checks
 /// (which entries compete for the same words); clauses are cut at punctuation only.
 pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<(CueId, Vec<usize>)>> {
-    let mut cache = AtomsByForm::take(&CUE_ATOMS);
-    cache.prepare(analyzed, &lexicon.atoms, &|| None);
+    let cache = cue_atoms_of(analyzed, lexicon);
     let cue_atoms = &cache.atoms;
     let found = analyzed
         .units()

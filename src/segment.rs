@@ -178,8 +178,9 @@ pub struct Outline<'t> {
     lines: Vec<&'t str>,
     /// The first heading when it stands before any body text (clean).
     pub title: Option<String>,
-    /// Raw text of each heading, by heading id.
-    headings: Vec<String>,
+    /// Each heading without its markup, and the marks the markup made, by heading id
+    /// (stripped once, however many sections have it on their path).
+    headings: Vec<(String, Vec<Mark>)>,
     /// Canonical RESOC names; sections refer to them by index.
     resocs: Vec<String>,
     entries: Vec<OutlineEntry>,
@@ -219,17 +220,18 @@ impl<'t> Outline<'t> {
         }
         let mut title = None;
         let mut stack: Vec<(u8, u32)> = Vec::new();
+        // The first heading is the title when no text stands before it.
         for (k, (line, level, text)) in found.iter().enumerate() {
             let mut level = *level;
             if entries.is_empty() {
-                title = Some(text.clone());
+                title = Some(headings.len() as u32);
                 level = 1;
             } else if level == 1 && title.is_some() {
                 // A second top-level heading ranks below the title.
                 level = 2;
             }
             let id = headings.len() as u32;
-            headings.push(text.clone());
+            headings.push(strip_markup(text));
             while stack.last().is_some_and(|(l, _)| *l >= level) {
                 stack.pop();
             }
@@ -246,7 +248,7 @@ impl<'t> Outline<'t> {
 
         // RESOC: the nearest enclosing heading that names one, else the title, else the
         // file name. Each distinct heading is looked up once.
-        let title_clean = title.as_deref().map(|t| strip_markup(t).0);
+        let title_clean = title.map(|t| headings[t as usize].0.clone());
         let from_title = title_clean.as_deref().and_then(|t| registry.resoc_of_title(t));
         let from_file = registry.resoc_of_file_name(name);
         let mut resocs: Vec<String> = Vec::new();
@@ -261,12 +263,11 @@ impl<'t> Outline<'t> {
         };
         let named: Vec<Option<u32>> = headings
             .iter()
-            .map(|h| {
-                let clean = strip_markup(h).0;
+            .map(|(clean, _)| {
                 if Some(clean.as_str()) == title_clean.as_deref() {
                     None
                 } else {
-                    registry.resoc_of_heading(&clean).map(&mut index_of)
+                    registry.resoc_of_heading(clean).map(&mut index_of)
                 }
             })
             .collect();
@@ -324,14 +325,13 @@ impl<'t> Outline<'t> {
             .map(|(k, e)| {
                 let body_from = if e.heading.is_some() { e.start + 1 } else { e.start };
                 let mut units = Vec::new();
-                let raw_title = e.heading.map_or("", |h| self.headings[h as usize].as_str());
-                let (clean_title, marks) = strip_markup(raw_title);
-                if e.heading.is_some() {
+                let heading = e.heading.map(|h| &self.headings[h as usize]);
+                if let Some((clean, marks)) = heading {
                     units.push(Unit {
-                        text: clean_title.clone(),
+                        text: clean.clone(),
                         line: e.start + 1,
                         kind: UnitKind::Heading,
-                        marks,
+                        marks: marks.clone(),
                         lead: None,
                     });
                 }
@@ -342,11 +342,11 @@ impl<'t> Outline<'t> {
                 }
                 Section {
                     index: range.start + k + 1,
-                    title: clean_title,
+                    title: heading.map(|(clean, _)| clean.clone()).unwrap_or_default(),
                     heading_path: e
                         .path
                         .iter()
-                        .map(|&h| strip_markup(&self.headings[h as usize]).0)
+                        .map(|&h| self.headings[h as usize].0.clone())
                         .collect(),
                     level: e.level,
                     line_start: e.start + 1,

@@ -280,14 +280,12 @@ pub struct OutputSink {
 impl OutputSink {
     pub fn create(out: &Path, options: &RunOptions) -> std::io::Result<OutputSink> {
         std::fs::create_dir_all(out)?;
-        let table = |name: &str, columns: &[&str]| -> std::io::Result<_> {
-            let mut file = staged_file(out, &format!("{name}.csv"))?;
-            if options.dialect == Dialect::Excel {
-                file.write_all(b"\xEF\xBB\xBF")?;
-            }
-            let mut w = csv_writer(file, options.dialect);
-            w.write_record(columns)?;
-            Ok(w)
+        let table = |name: &str, columns: &[&str]| {
+            csv_table(
+                staged_file(out, &format!("{name}.csv"))?,
+                options.dialect,
+                columns,
+            )
         };
         Ok(OutputSink {
             out: out.to_path_buf(),
@@ -375,6 +373,17 @@ fn persist_all(out: &Path, staged: Vec<(tempfile::NamedTempFile, PathBuf)>) -> s
     Ok(written)
 }
 
+/// A CSV writer of the dialect with the table's header written (and, for Excel, the
+/// byte-order mark that makes it read the file as UTF-8).
+fn csv_table<W: Write>(mut w: W, d: Dialect, columns: &[&str]) -> std::io::Result<csv::Writer<W>> {
+    if d == Dialect::Excel {
+        w.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut w = csv_writer(w, d);
+    w.write_record(columns)?;
+    Ok(w)
+}
+
 fn csv_writer<W: Write>(w: W, d: Dialect) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .delimiter(d.delimiter())
@@ -399,12 +408,7 @@ pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Res
 }
 
 fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    if d == Dialect::Excel {
-        buf.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    let mut w = csv_writer(buf, d);
-    w.write_record(table.columns)?;
+    let mut w = csv_table(Vec::new(), d, table.columns)?;
     let mut scratch = Scratch::default();
     for row in &table.rows {
         write_csv_row(&mut w, row, d, &mut scratch)?;
