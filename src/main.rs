@@ -12,7 +12,8 @@ use streekpact::lexicon::Source;
 use streekpact::partial::{self, Partial};
 use streekpact::pipeline::{analyze_inputs, run_streaming, Instruments, RunResult, Shard};
 use streekpact::report::{
-    recorded_command, summary_table, write_atomically, write_outputs, Dialect, OutputSink, RunOptions,
+    recorded_command, render_rows, summary_table, write_atomically, write_outputs, Dialect, OutputSink,
+    RunOptions,
 };
 use streekpact::scoring::ScoringOptions;
 
@@ -353,7 +354,8 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
                 &opts,
                 keep_documents,
                 &tick,
-                &mut |doc| sink.add_document(doc),
+                &|doc| render_rows(doc, options.dialect),
+                &mut |rows| sink.add_rows(&rows?),
             )
         })
         .map_err(|e| write_error(&a.out, e))?;

@@ -247,14 +247,15 @@ const BATCH_BYTES: u64 = 1 << 20;
 /// Files per batch at most (many tiny files).
 const BATCH_FILES: usize = 512;
 
-/// What [`stream_inputs`] hands on, in name order.
-pub enum Streamed {
+/// What [`stream_inputs`] hands on, in name order: documents as they are, or what a
+/// worker made of each (`T`, see [`run_streaming`]).
+pub enum Streamed<T = DocumentSummary> {
     /// A file's record (read or skipped); its document follows when it was read.
     File(InputRecord),
     /// The document of the file just handed on, or the next part of it: a document too
     /// large for a batch comes in parts of consecutive sections, `continues` set on
     /// every part but the first.
-    Document { doc: DocumentSummary, continues: bool },
+    Document { doc: T, continues: bool },
 }
 
 /// Discovers, reads and analyses the inputs (of one shard, if given), and hands each
@@ -270,17 +271,32 @@ pub fn stream_inputs<E: Send>(
     on_file: &(dyn Fn(usize) + Sync),
     each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
 ) -> Result<Vec<String>, E> {
-    stream_inputs_in_batches(BATCH_BYTES, inputs, shard, ingest, instruments, on_file, each)
+    let as_is = |doc: DocumentSummary| doc;
+    stream_inputs_in_batches(
+        BATCH_BYTES,
+        inputs,
+        shard,
+        ingest,
+        instruments,
+        on_file,
+        &as_is,
+        each,
+    )
 }
 
-fn stream_inputs_in_batches<E: Send>(
+/// [`stream_inputs`] in batches of about `batch_bytes`, each document passed through
+/// `finish` on the worker that analysed it, while its memory is still in that core's
+/// cache.
+#[allow(clippy::too_many_arguments)]
+fn stream_inputs_in_batches<E: Send, T: Send>(
     batch_bytes: u64,
     inputs: &[PathBuf],
     shard: Option<Shard>,
     ingest: &IngestOptions,
     instruments: &Instruments,
     on_file: &(dyn Fn(usize) + Sync),
-    each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
+    finish: &(dyn Fn(DocumentSummary) -> T + Sync),
+    each: &mut (dyn FnMut(Streamed<T>) -> Result<(), E> + Send),
 ) -> Result<Vec<String>, E> {
     let (mut files, discover_errors) = discover(inputs);
     if let Some(sh) = shard {
@@ -289,19 +305,20 @@ fn stream_inputs_in_batches<E: Send>(
     // Name order is the order of every output.
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let total = files.len();
-    let analyse = |batch: &[InputFile]| -> Vec<(InputRecord, Option<DocumentSummary>)> {
+    let analyse = |batch: &[InputFile]| -> Vec<(InputRecord, Option<T>)> {
         batch
             .par_iter()
             .map(|f| {
-                let r = process_file(f, ingest, instruments);
+                let (record, doc) = process_file(f, ingest, instruments);
+                let r = (record, doc.map(finish));
                 on_file(total);
                 r
             })
             .collect()
     };
-    fn hand_on<E>(
-        finished: &mut Vec<(InputRecord, Option<DocumentSummary>)>,
-        each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
+    fn hand_on<E, T>(
+        finished: &mut Vec<(InputRecord, Option<T>)>,
+        each: &mut (dyn FnMut(Streamed<T>) -> Result<(), E> + Send),
     ) -> Result<(), E> {
         for (record, doc) in finished.drain(..) {
             each(Streamed::File(record))?;
@@ -314,12 +331,12 @@ fn stream_inputs_in_batches<E: Send>(
         }
         Ok(())
     }
-    let mut finished: Vec<(InputRecord, Option<DocumentSummary>)> = Vec::new();
+    let mut finished: Vec<(InputRecord, Option<T>)> = Vec::new();
     for batch in batches(&files, batch_bytes) {
         if let [large] = batch {
             if large.size > batch_bytes {
                 hand_on(&mut finished, each)?;
-                stream_large_file(large, ingest, instruments, batch_bytes, each)?;
+                stream_large_file(large, ingest, instruments, batch_bytes, finish, each)?;
                 on_file(total);
                 continue;
             }
@@ -404,43 +421,77 @@ pub fn run(
     instruments: &Instruments,
     opts: &ScoringOptions,
 ) -> RunResult {
-    let all = run_streaming(inputs, ingest, instruments, opts, true, &|_| {}, &mut |_| {
-        Ok::<(), std::convert::Infallible>(())
-    });
+    let all = run_streaming(
+        inputs,
+        ingest,
+        instruments,
+        opts,
+        true,
+        &|_| {},
+        &|_| (),
+        &mut |()| Ok::<(), std::convert::Infallible>(()),
+    );
     match all {
         Ok(r) => r,
         Err(never) => match never {},
     }
 }
 
-/// Discovers, reads and analyses all inputs, hands each document to `each` in name
-/// order as soon as its batch is done (to write its rows), and scores every RESOC
-/// from evidence gathered on the way. Holds the documents in the result only when
-/// `keep_documents` (for outputs that need them all at once); otherwise memory does not
-/// grow with the corpus.
-pub fn run_streaming<E: Send>(
+/// Discovers, reads and analyses all inputs, and scores every RESOC from evidence
+/// gathered on the way. Each document is passed to `render` on the worker that
+/// analysed it (to format its rows while its memory is still in that core's cache),
+/// and what `render` made of it is handed to `each` in name order as soon as its batch
+/// is done (to write the rows). Holds the documents in the result only when
+/// `keep_documents` (for outputs that need them all at once); otherwise each document
+/// is dropped on its worker and memory does not grow with the corpus.
+#[allow(clippy::too_many_arguments)]
+pub fn run_streaming<E: Send, R: Send>(
     inputs: &[PathBuf],
     ingest: &IngestOptions,
     instruments: &Instruments,
     opts: &ScoringOptions,
     keep_documents: bool,
     on_file: &(dyn Fn(usize) + Sync),
-    each: &mut (dyn FnMut(&DocumentSummary) -> Result<(), E> + Send),
+    render: &(dyn Fn(&DocumentSummary) -> R + Sync),
+    each: &mut (dyn FnMut(R) -> Result<(), E> + Send),
 ) -> Result<RunResult, E> {
     let mut tally = Tally::new(opts);
     let mut records = Vec::new();
     let mut documents = Vec::new();
-    let input_problems = stream_inputs(inputs, None, ingest, instruments, on_file, &mut |item| {
-        if let Streamed::Document { doc, continues } = &item {
-            tally.add_document(doc, *continues);
-            each(doc)?;
-        }
-        match item {
-            Streamed::Document { .. } if !keep_documents => {}
-            item => collect_into(item, &mut records, &mut documents),
-        }
-        Ok(())
-    })?;
+    let finish = |doc: DocumentSummary| Finished {
+        tally: DocumentTally::of(&doc),
+        rendered: render(&doc),
+        doc: keep_documents.then_some(doc),
+    };
+    let input_problems = stream_inputs_in_batches(
+        BATCH_BYTES,
+        inputs,
+        None,
+        ingest,
+        instruments,
+        on_file,
+        &finish,
+        &mut |item| {
+            match item {
+                Streamed::File(record) => records.push(record),
+                Streamed::Document {
+                    doc: finished,
+                    continues,
+                } => {
+                    tally.add(&finished.tally, continues);
+                    each(finished.rendered)?;
+                    if let Some(doc) = finished.doc {
+                        collect_into(
+                            Streamed::Document { doc, continues },
+                            &mut records,
+                            &mut documents,
+                        );
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
     let (resocs, counts) = tally.finish(&|name| instruments.registry.province(name).map(str::to_string));
     Ok(RunResult {
         inputs: records,
@@ -546,12 +597,13 @@ fn analyse_sections(
 /// Reads and analyses one file too large for a batch a few megabytes of sections at a
 /// time, handing each part on while the next is analysed: memory holds the text and
 /// two parts, not every section's results.
-fn stream_large_file<E: Send>(
+fn stream_large_file<E: Send, T: Send>(
     file: &InputFile,
     ingest: &IngestOptions,
     instruments: &Instruments,
     batch_bytes: u64,
-    each: &mut (dyn FnMut(Streamed) -> Result<(), E> + Send),
+    finish: &(dyn Fn(DocumentSummary) -> T + Sync),
+    each: &mut (dyn FnMut(Streamed<T>) -> Result<(), E> + Send),
 ) -> Result<(), E> {
     let (record, doc) = read_file(file, ingest);
     each(Streamed::File(record))?;
@@ -559,11 +611,11 @@ fn stream_large_file<E: Send>(
         return Ok(());
     };
     let outline = Outline::of(&doc.name, &doc.text, &instruments.registry);
-    let mut pending: Option<DocumentSummary> = None;
+    let mut pending: Option<T> = None;
     let mut handed = 0usize;
     for range in outline.chunks(batch_bytes as usize) {
         let (next, result) = rayon::join(
-            || analyse_sections(&doc, &outline, Some(range), instruments),
+            || finish(analyse_sections(&doc, &outline, Some(range), instruments)),
             || match pending.take() {
                 Some(part) => {
                     handed += 1;
@@ -579,7 +631,7 @@ fn stream_large_file<E: Send>(
         pending = Some(next);
     }
     // A document without sections is still one document.
-    let last = pending.unwrap_or_else(|| analyse_sections(&doc, &outline, None, instruments));
+    let last = pending.unwrap_or_else(|| finish(analyse_sections(&doc, &outline, None, instruments)));
     each(Streamed::Document {
         doc: last,
         continues: handed > 0,
@@ -651,6 +703,50 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
     }
 }
 
+/// What a finished document leaves for the coordinator of a streaming run: what the
+/// tally needs, the caller's rendering, and the document itself only when kept.
+struct Finished<R> {
+    tally: DocumentTally,
+    rendered: R,
+    doc: Option<DocumentSummary>,
+}
+
+/// What one document (or part of one) contributes to a [`Tally`]: per section its
+/// RESOC, counts and evidence, without its rows.
+pub struct DocumentTally {
+    sections: Vec<SectionTally>,
+}
+
+struct SectionTally {
+    resoc: Option<String>,
+    units: usize,
+    tokens: usize,
+    matches: usize,
+    evidence: Vec<(f64, f64)>,
+    theme_statement: bool,
+    unclear_statement: bool,
+}
+
+impl DocumentTally {
+    pub fn of(doc: &DocumentSummary) -> DocumentTally {
+        DocumentTally {
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| SectionTally {
+                    resoc: s.resoc.clone(),
+                    units: s.units,
+                    tokens: s.tokens,
+                    matches: s.matches.len(),
+                    evidence: s.evidence.clone(),
+                    theme_statement: s.theme_statement,
+                    unclear_statement: s.unclear_statement,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Gathers RESOC evidence and run counts document by document, in name order, in
 /// memory that does not grow with the number of documents (only with the number of
 /// RESOCs).
@@ -682,6 +778,11 @@ impl<'o> Tally<'o> {
     /// Adds one document, or the next part of the last one (`continues`). Call in name
     /// order: the sums depend on the order.
     pub fn add_document(&mut self, doc: &DocumentSummary, continues: bool) {
+        self.add(&DocumentTally::of(doc), continues);
+    }
+
+    /// [`Tally::add_document`] from what a document contributes.
+    pub fn add(&mut self, doc: &DocumentTally, continues: bool) {
         if !continues || self.counts.documents == 0 {
             self.counts.documents += 1;
         }
@@ -690,7 +791,7 @@ impl<'o> Tally<'o> {
             self.counts.sections += 1;
             self.counts.units += s.units;
             self.counts.tokens += s.tokens;
-            self.counts.matches += s.matches.len();
+            self.counts.matches += s.matches;
             let Some(resoc) = s.resoc.as_deref() else {
                 continue;
             };
@@ -714,7 +815,7 @@ impl<'o> Tally<'o> {
                 self.opts,
             );
             acc.tokens += s.tokens;
-            acc.matches += s.matches.len();
+            acc.matches += s.matches;
         }
     }
 
@@ -761,6 +862,7 @@ mod tests {
             &ingest,
             &instruments,
             &|_| {},
+            &|doc| doc,
             &mut |item| {
                 if let Streamed::Document { doc, continues } = &item {
                     tally.add_document(doc, *continues);

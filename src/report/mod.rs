@@ -211,17 +211,20 @@ impl<'a> Cell<'a> {
 
 /// Scratch space of a CSV writer: a text buffer, and the numbers already formatted.
 /// Weights, factors and scores take few distinct values, and exact decimal formatting
-/// of a float is slow, so each value is formatted once per writer.
+/// of a float is slow, so each value is formatted once per writer (or worker thread).
 #[derive(Default)]
 struct Scratch {
     buf: String,
     numbers: FxHashMap<u64, Box<str>>,
+    /// The dialect the cached numbers are written in.
+    dialect: Option<Dialect>,
 }
 
 impl Scratch {
     fn number(&mut self, x: f64, d: Dialect) -> &[u8] {
-        if self.numbers.len() >= 1 << 14 {
+        if self.numbers.len() >= 1 << 14 || self.dialect != Some(d) {
             self.numbers.clear(); // bounded memory for tables of many distinct values
+            self.dialect = Some(d);
         }
         self.numbers
             .entry(x.to_bits())
@@ -264,6 +267,50 @@ pub fn write_outputs(
     sink.finish(run, provenance)
 }
 
+/// One document's rows of sections.csv and matches.csv, formatted in a dialect, ready
+/// to be appended to the files (see [`render_rows`]).
+pub struct RenderedRows {
+    dialect: Dialect,
+    sections: Vec<u8>,
+    matches: Vec<u8>,
+}
+
+thread_local! {
+    /// Each thread's formatted numbers, kept across the documents it renders.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Formats one document's rows of sections.csv and matches.csv (no header). Made to run
+/// on the worker thread that analysed the document, right after it: the document's
+/// memory is then still in that core's cache, and it can be dropped there. The bytes
+/// are those a single writer of the whole file would write for these rows.
+pub fn render_rows(doc: &DocumentSummary, d: Dialect) -> std::io::Result<RenderedRows> {
+    SCRATCH.with_borrow_mut(|scratch| {
+        Ok(RenderedRows {
+            dialect: d,
+            sections: rows_bytes(d, scratch, |each| section_rows(doc, each))?,
+            matches: rows_bytes(d, scratch, |each| match_rows(doc, each))?,
+        })
+    })
+}
+
+/// The CSV bytes of the rows that `rows` produces, without a header.
+fn rows_bytes<'a>(
+    d: Dialect,
+    scratch: &mut Scratch,
+    rows: impl FnOnce(&mut dyn FnMut(&[Cell<'a>])),
+) -> std::io::Result<Vec<u8>> {
+    let mut w = csv_writer(Vec::new(), d);
+    let mut result = Ok(());
+    rows(&mut |row| {
+        if result.is_ok() {
+            result = write_csv_row(&mut w, row, d, scratch);
+        }
+    });
+    result?;
+    w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+}
+
 /// The output folder of a run being written: sections.csv and matches.csv grow under
 /// temporary names as documents arrive (in name order), so no row waits in memory;
 /// `finish` adds the files that need the whole run, then renames every file at once,
@@ -272,47 +319,46 @@ pub fn write_outputs(
 pub struct OutputSink {
     out: PathBuf,
     options: RunOptions,
-    sections: csv::Writer<tempfile::NamedTempFile>,
-    matches: csv::Writer<tempfile::NamedTempFile>,
-    scratch: Scratch,
+    sections: std::io::BufWriter<tempfile::NamedTempFile>,
+    matches: std::io::BufWriter<tempfile::NamedTempFile>,
 }
 
 impl OutputSink {
     pub fn create(out: &Path, options: &RunOptions) -> std::io::Result<OutputSink> {
         std::fs::create_dir_all(out)?;
-        let table = |name: &str, columns: &[&str]| {
-            csv_table(
-                staged_file(out, &format!("{name}.csv"))?,
-                options.dialect,
-                columns,
-            )
+        let table = |name: &str, columns: &[&str]| -> std::io::Result<_> {
+            let mut file =
+                std::io::BufWriter::with_capacity(1 << 16, staged_file(out, &format!("{name}.csv"))?);
+            let header = csv_table(Vec::new(), options.dialect, columns)?;
+            file.write_all(
+                &header
+                    .into_inner()
+                    .map_err(|e| std::io::Error::other(e.to_string()))?,
+            )?;
+            Ok(file)
         };
         Ok(OutputSink {
             out: out.to_path_buf(),
             options: options.clone(),
             sections: table("sections", SECTION_COLUMNS)?,
             matches: table("matches", MATCH_COLUMNS)?,
-            scratch: Scratch::default(),
         })
     }
 
     /// Appends one document's rows (call in name order).
     pub fn add_document(&mut self, doc: &DocumentSummary) -> std::io::Result<()> {
-        let d = self.options.dialect;
-        let mut result = Ok(());
-        let (sections, scratch) = (&mut self.sections, &mut self.scratch);
-        section_rows(doc, |row| {
-            if result.is_ok() {
-                result = write_csv_row(sections, row, d, scratch);
-            }
-        });
-        let matches = &mut self.matches;
-        match_rows(doc, |row| {
-            if result.is_ok() {
-                result = write_csv_row(matches, row, d, scratch);
-            }
-        });
-        result.map_err(std::io::Error::from)
+        self.add_rows(&render_rows(doc, self.options.dialect)?)
+    }
+
+    /// Appends one document's rows rendered by [`render_rows`] (call in name order).
+    pub fn add_rows(&mut self, rows: &RenderedRows) -> std::io::Result<()> {
+        if rows.dialect != self.options.dialect {
+            return Err(std::io::Error::other(
+                "rows rendered in another CSV dialect than the files'",
+            ));
+        }
+        self.sections.write_all(&rows.sections)?;
+        self.matches.write_all(&rows.matches)
     }
 
     /// Writes the files that need the whole run (resocs.csv, the workbook, the HTML
@@ -333,7 +379,7 @@ impl OutputSink {
             ));
         }
         files.push(("manifest.json".into(), manifest_json(run, provenance, options)?));
-        let into_file = |w: csv::Writer<tempfile::NamedTempFile>| {
+        let into_file = |w: std::io::BufWriter<tempfile::NamedTempFile>| {
             w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
         };
         let mut staged = vec![
@@ -873,6 +919,54 @@ mod tests {
             .map(|n| wb.worksheet_range(n).unwrap().height() - 1)
             .sum();
         assert_eq!(rows, matches);
+    }
+
+    /// Rows rendered document by document (on the workers of a streaming run) make the
+    /// same file as one writer of the whole table, in both dialects, and rows of one
+    /// dialect are refused by files of the other.
+    #[test]
+    fn rows_rendered_per_document_make_the_whole_table() {
+        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
+        let run = crate::pipeline::run(
+            &["corpus".into()],
+            &Default::default(),
+            &instruments,
+            &ScoringOptions::default(),
+        );
+        assert!(run.documents.len() > 5);
+        for d in [Dialect::Plain, Dialect::Excel] {
+            let (mut sections, mut matches) = (Vec::new(), Vec::new());
+            // The numbers cached for the other dialect must not leak into this one.
+            for doc in &run.documents {
+                let rows = render_rows(doc, d).unwrap();
+                sections.extend_from_slice(&rows.sections);
+                matches.extend_from_slice(&rows.matches);
+            }
+            let whole = |t: &Table| csv_bytes(t, d).unwrap();
+            let header = |columns: &[&str]| csv_table(Vec::new(), d, columns).unwrap().into_inner().unwrap();
+            assert_eq!(
+                [header(SECTION_COLUMNS), sections].concat(),
+                whole(&sections_table(&run))
+            );
+            assert_eq!(
+                [header(MATCH_COLUMNS), matches].concat(),
+                whole(&matches_table(&run))
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let options = RunOptions {
+            command: Vec::new(),
+            inputs: Vec::new(),
+            out: String::new(),
+            dialect: Dialect::Plain,
+            xlsx: false,
+            report: false,
+            encoding: None,
+            scoring: ScoringOptions::default(),
+        };
+        let mut sink = OutputSink::create(dir.path(), &options).unwrap();
+        let excel_rows = render_rows(&run.documents[0], Dialect::Excel).unwrap();
+        assert!(sink.add_rows(&excel_rows).is_err());
     }
 
     #[test]
