@@ -429,9 +429,10 @@ pub(crate) fn intern(s: String) -> &'static str {
 /// zero-width space, BOM) removed, and other line separators as LF.
 /// The NFC pass runs only when the quick check cannot say the text is already NFC.
 pub fn normalize_text(text: &str) -> String {
-    let nfc: std::borrow::Cow<str> = match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into(),
-        _ => text.nfc().collect::<String>().into(),
+    let nfc: std::borrow::Cow<str> = if is_nfc_quickly(text) {
+        text.into()
+    } else {
+        text.nfc().collect::<String>().into()
     };
     let mut out = String::with_capacity(nfc.len());
     let mut rest: &str = &nfc;
@@ -476,6 +477,27 @@ pub fn normalize_text(text: &str) -> String {
     out
 }
 
+/// Whether the NFC quick check says `text` is NFC. ASCII is NFC and resets the
+/// check's state (it is a starter), so only the runs of other characters are checked,
+/// each on its own, and the ASCII between them is skipped byte by byte instead of
+/// decoded char by char.
+fn is_nfc_quickly(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(|b| !b.is_ascii()) {
+        let start = from + p;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |q| start + q);
+        if !matches!(is_nfc_quick(text[start..end].chars()), IsNormalized::Yes) {
+            return false;
+        }
+        from = end;
+    }
+    true
+}
+
 /// Lower-case hexadecimal SHA-256, as `sha256sum` prints it.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -489,6 +511,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Checking the non-ASCII runs on their own says what checking the whole text says.
+        #[test]
+        fn nfc_check_by_runs_is_the_whole_check(text in "[a-z \u{300}\u{301}\u{308}\u{327}éëo\u{1100}\u{1161}\u{AC00}]{0,12}") {
+            let whole = matches!(is_nfc_quick(text.chars()), IsNormalized::Yes);
+            proptest::prop_assert_eq!(is_nfc_quickly(&text), whole);
+        }
+    }
 
     #[test]
     fn normalizes_line_ends_apostrophes_and_nfc() {

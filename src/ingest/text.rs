@@ -51,7 +51,9 @@ pub(crate) fn decode_bytes(
         let text = decode_strict(encoding, bytes)?;
         return Ok((text, intern(format!("{} (detected)", encoding.name()))));
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a memchr; the position is only needed for the message.
+    if bytes.contains(&0) {
+        let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(IngestError::Binary(pos));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
