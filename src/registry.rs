@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::analyze::fold_diacritics;
 use crate::table::{parse_rows, LoadError};
@@ -26,6 +27,8 @@ pub struct Registry {
     resocs: Vec<Resoc>,
     /// (normalised alias, index into `resocs`), longest alias first.
     aliases: Vec<(String, usize)>,
+    /// The same, by alias, for exact lookups (aliases are unique).
+    alias_index: FxHashMap<String, usize>,
 }
 
 /// "RESOC Name" with Name a run of capitalised words (and the connectors that occur in
@@ -47,12 +50,43 @@ static HEADING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lowercase, diacritics folded, "&" read as "en", every non-alphanumeric run a space.
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_name_key(s);
+    }
+    unicode_name_key(s)
+}
+
+fn unicode_name_key(s: &str) -> String {
     let folded = fold_diacritics(&s.to_lowercase()).replace('&', " en ");
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// [`name_key`] of ASCII text in one pass (every heading of a document is keyed).
+fn ascii_name_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len() + 4);
+    let mut in_word = false;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if !in_word && !key.is_empty() {
+                key.push(' ');
+            }
+            in_word = true;
+            key.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            in_word = false;
+            if b == b'&' {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str("en");
+            }
+        }
+    }
+    key
 }
 
 impl Registry {
@@ -105,12 +139,14 @@ impl Registry {
             }
         }
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let alias_index = aliases.iter().cloned().collect();
         Ok(Registry {
             source: file.to_string(),
             sha256: crate::ingest::sha256_hex(text.as_bytes()),
             builtin: file == BUILTIN_REGISTRY_NAME,
             resocs,
             aliases,
+            alias_index,
         })
     }
 
@@ -138,10 +174,9 @@ impl Registry {
     }
 
     fn exact_alias(&self, key: &str) -> Option<&str> {
-        self.aliases
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, i)| self.resocs[*i].canonical.as_str())
+        self.alias_index
+            .get(key)
+            .map(|&i| self.resocs[i].canonical.as_str())
     }
 
     fn contained_alias(&self, key: &str) -> Option<&str> {
@@ -206,6 +241,14 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The one-pass key of ASCII text is the general key.
+        #[test]
+        fn ascii_name_key_is_the_general_key(s in "[a-zA-Z0-9 &.'()/-]{0,24}") {
+            proptest::prop_assert_eq!(ascii_name_key(&s), unicode_name_key(&s));
+        }
+    }
 
     #[test]
     fn builtin_registry_has_fifteen_resocs() {

@@ -772,10 +772,9 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     // The enders are ASCII, so a byte scan finds them and every offset next to one is
     // a character boundary.
-    for (i, &c) in text.as_bytes().iter().enumerate() {
-        if !matches!(c, b'.' | b'!' | b'?') {
-            continue;
-        }
+    let bytes = text.as_bytes();
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let c = bytes[i];
         let mut after = text[i + 1..].chars();
         let Some(next) = after.next() else {
             continue;

@@ -438,9 +438,9 @@ pub fn normalize_text(text: &str) -> String {
     let mut rest: &str = &nfc;
     // Runs of ASCII other than CR, VT and FF stay as they are and are copied whole;
     // the character by character rules below only see the rest.
-    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\r' | 0x0B | 0x0C);
+    let special = |b: u8| !b.is_ascii() | (b == b'\r') | (b == 0x0B) | (b == 0x0C);
     loop {
-        let run = rest.bytes().position(|b| !plain(&b)).unwrap_or(rest.len());
+        let run = first_byte(rest.as_bytes(), special).unwrap_or(rest.len());
         out.push_str(&rest[..run]);
         rest = &rest[run..];
         let mut chars = rest.chars();
@@ -484,7 +484,7 @@ pub fn normalize_text(text: &str) -> String {
 fn is_nfc_quickly(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(p) = bytes[from..].iter().position(|b| !b.is_ascii()) {
+    while let Some(p) = first_byte(&bytes[from..], |b| !b.is_ascii()) {
         let start = from + p;
         let end = bytes[start..]
             .iter()
@@ -496,6 +496,20 @@ fn is_nfc_quickly(text: &str) -> bool {
         from = end;
     }
     true
+}
+
+/// The position of the first byte for which `wanted` holds. Blocks of 32 bytes are
+/// tested at once, without a branch per byte (the compiler makes vector compares of
+/// it), and only the block with a hit is searched byte by byte.
+fn first_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut offset = 0;
+    for block in bytes.chunks(32) {
+        if block.iter().fold(false, |hit, &b| hit | wanted(b)) {
+            return block.iter().position(|&b| wanted(b)).map(|p| offset + p);
+        }
+        offset += block.len();
+    }
+    None
 }
 
 /// Lower-case hexadecimal SHA-256, as `sha256sum` prints it.
@@ -518,6 +532,15 @@ mod tests {
         fn nfc_check_by_runs_is_the_whole_check(text in "[a-z \u{300}\u{301}\u{308}\u{327}éëo\u{1100}\u{1161}\u{AC00}]{0,12}") {
             let whole = matches!(is_nfc_quick(text.chars()), IsNormalized::Yes);
             proptest::prop_assert_eq!(is_nfc_quickly(&text), whole);
+        }
+    }
+
+    proptest::proptest! {
+        /// The block-wise search finds what a byte-by-byte search finds.
+        #[test]
+        fn first_byte_is_the_first_position(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..100)) {
+            let wanted = |b: u8| b >= 0xF0 || b == b'\r';
+            proptest::prop_assert_eq!(first_byte(&bytes, wanted), bytes.iter().position(|&b| wanted(b)));
         }
     }
 
