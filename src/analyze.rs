@@ -189,7 +189,13 @@ impl Analyzer {
                     };
                 }
             }
-            if word.chars().next().is_some_and(char::is_uppercase) {
+            let first = word.as_bytes()[0];
+            let capitalized = if first.is_ascii() {
+                first.is_ascii_uppercase()
+            } else {
+                word.chars().next().is_some_and(char::is_uppercase)
+            };
+            if capitalized {
                 f |= flags::CAPITALIZED;
             }
             let gap = classify_gap(&unit.text[prev_end..start]);
@@ -267,6 +273,9 @@ fn simple_word(chunk: &[u8]) -> Option<(usize, usize)> {
 }
 
 fn classify_gap(between: &str) -> u8 {
+    if between.bytes().all(|b| b == b' ') {
+        return 0; // the common gap, one space
+    }
     let mut g = 0;
     let mut prev_space = false;
     let mut chars = between.chars().peekable();

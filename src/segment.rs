@@ -619,7 +619,7 @@ fn join_block(lines: &[(usize, &str)], is_item: bool) -> Block {
         raw_line_starts.push((raw.len(), *line_no));
         raw.push_str(text);
     }
-    let (text, mut marks, map) = if raw.bytes().any(|b| b == b'*' || b == b'_') {
+    let (text, mut marks, map) = if memchr::memchr2(b'*', b'_', raw.as_bytes()).is_some() {
         strip_markup_mapped(&raw)
     } else {
         (raw, Vec::new(), Vec::new()) // no markup: the text as it is
@@ -657,10 +657,7 @@ fn strip_markup_mapped(s: &str) -> (String, Vec<Mark>, Vec<(usize, usize)>) {
     while i < bytes.len() {
         // Text without markers is copied as a whole run (the markers are ASCII, so
         // the run ends on a character boundary).
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| b == b'*' || b == b'_')
-            .map_or(bytes.len(), |p| i + p);
+        let run_end = memchr::memchr2(b'*', b'_', &bytes[i..]).map_or(bytes.len(), |p| i + p);
         if run_end > i {
             out.push_str(&s[i..run_end]);
             i = run_end;
@@ -736,9 +733,10 @@ fn map_offset(map: &[(usize, usize)], raw: usize) -> usize {
 fn paren_marks(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut stack = Vec::new();
-    // Brackets are ASCII: a byte scan finds them at character boundaries.
-    for (i, c) in text.bytes().enumerate() {
-        match c {
+    // Brackets are ASCII: a byte search finds them at character boundaries.
+    let bytes = text.as_bytes();
+    for i in memchr::memchr2_iter(b'(', b')', bytes) {
+        match bytes[i] {
             b'(' => stack.push(i),
             b')' => {
                 if let Some(start) = stack.pop() {
