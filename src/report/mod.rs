@@ -23,7 +23,7 @@ pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The CSV dialect. `Plain` is RFC 4180 with `.` decimals for R, pandas and scripts;
 /// `Excel` is what a Dutch/Flemish Excel opens correctly by double-click.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
     Plain,
@@ -198,11 +198,7 @@ impl<'a> Cell<'a> {
                 w.write_field(scratch.buf.as_bytes())
             }
             Cell::Number(x) => w.write_field(scratch.number(*x, d)),
-            Cell::Count(n) => {
-                scratch.buf.clear();
-                let _ = write!(scratch.buf, "{n}");
-                w.write_field(scratch.buf.as_bytes())
-            }
+            Cell::Count(n) => w.write_field(itoa::Buffer::new().format(*n)),
             Cell::Flag(b) => w.write_field(if *b { "true" } else { "false" }),
             Cell::Empty => w.write_field(""),
         }
@@ -693,21 +689,32 @@ pub const MATCH_COLUMNS: &[&str] = &[
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
 pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {
-    let mut out = String::new();
-    for (k, m) in mods.iter().enumerate() {
-        if k > 0 {
-            out.push_str("; ");
-        }
-        let f = d.number(m.factor);
-        let f = f.trim_end_matches('0').trim_end_matches(['.', ',']);
-        out.push_str(&m.kind);
-        if !m.trigger.is_empty() {
-            out.push(':');
-            out.push_str(&m.trigger);
-        }
-        out.push('×');
-        out.push_str(f);
+    thread_local! {
+        /// Factors take a handful of values; exact decimal formatting of a float is slow.
+        static FACTORS: std::cell::RefCell<FxHashMap<(u64, Dialect), Box<str>>> = Default::default();
     }
+    let mut out = String::new();
+    FACTORS.with_borrow_mut(|factors| {
+        if factors.len() >= 1 << 10 {
+            factors.clear(); // bounded, whatever a lexicon's factors are
+        }
+        for (k, m) in mods.iter().enumerate() {
+            if k > 0 {
+                out.push_str("; ");
+            }
+            let f = factors.entry((m.factor.to_bits(), d)).or_insert_with(|| {
+                let f = d.number(m.factor);
+                f.trim_end_matches('0').trim_end_matches(['.', ',']).into()
+            });
+            out.push_str(&m.kind);
+            if !m.trigger.is_empty() {
+                out.push(':');
+                out.push_str(&m.trigger);
+            }
+            out.push('×');
+            out.push_str(f);
+        }
+    });
     out
 }
 
