@@ -51,9 +51,7 @@ pub(crate) fn decode_bytes(
         let text = decode_strict(encoding, bytes)?;
         return Ok((text, intern(format!("{} (detected)", encoding.name()))));
     }
-    // `contains` on bytes is a memchr; the position is only needed for the message.
-    if bytes.contains(&0) {
-        let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(IngestError::Binary(pos));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -156,7 +154,7 @@ fn check_controls(text: &str, encoding: &'static str) -> Result<(), IngestError>
         .chunks(255)
         .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from(is_c0(b))) as usize)
         .sum();
-    let c1 = if bytes.contains(&0xC2) {
+    let c1 = if memchr::memchr(0xC2, bytes).is_some() {
         bytes
             .iter()
             .zip(bytes.iter().skip(1))
