@@ -611,16 +611,18 @@ fn stream_large_file<E: Send, T: Send>(
         return Ok(());
     };
     let outline = Outline::of(&doc.name, &doc.text, &instruments.registry);
-    let mut pending: Option<T> = None;
+    // Part k is finished (its rows formatted) and handed on while part k+1 is analysed,
+    // so the formatting, which is serial per part, overlaps the parallel analysis.
+    let mut pending: Option<DocumentSummary> = None;
     let mut handed = 0usize;
     for range in outline.chunks(batch_bytes as usize) {
         let (next, result) = rayon::join(
-            || finish(analyse_sections(&doc, &outline, Some(range), instruments)),
+            || analyse_sections(&doc, &outline, Some(range), instruments),
             || match pending.take() {
                 Some(part) => {
                     handed += 1;
                     each(Streamed::Document {
-                        doc: part,
+                        doc: finish(part),
                         continues: handed > 1,
                     })
                 }
@@ -631,9 +633,9 @@ fn stream_large_file<E: Send, T: Send>(
         pending = Some(next);
     }
     // A document without sections is still one document.
-    let last = pending.unwrap_or_else(|| finish(analyse_sections(&doc, &outline, None, instruments)));
+    let last = pending.unwrap_or_else(|| analyse_sections(&doc, &outline, None, instruments));
     each(Streamed::Document {
-        doc: last,
+        doc: finish(last),
         continues: handed > 0,
     })
 }
