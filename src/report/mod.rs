@@ -317,6 +317,30 @@ pub struct OutputSink {
     options: RunOptions,
     sections: std::io::BufWriter<tempfile::NamedTempFile>,
     matches: std::io::BufWriter<tempfile::NamedTempFile>,
+    /// Bytes appended since the kernel was last asked to start writing the files back.
+    unflushed: usize,
+}
+
+/// Bytes appended between two requests to start writeback (see [`start_writeback`]).
+const WRITEBACK_EVERY: usize = 32 << 20;
+
+/// Asks the kernel to start writing the file's dirty pages to disk, without waiting.
+/// The `fsync` before the final rename then finds little left to write: on 512 MB of pacts
+/// it had waited 0.36 s for about 800 MB of rows, with the workers idle.
+fn start_writeback(file: &std::fs::File) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: the descriptor belongs to an open file for the duration of the call;
+        // offset 0 and length 0 cover the whole file, and SYNC_FILE_RANGE_WRITE only starts
+        // writeback. A failure only means the final fsync does all the work, so the result
+        // is ignored.
+        unsafe {
+            libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = file;
 }
 
 impl OutputSink {
@@ -338,6 +362,7 @@ impl OutputSink {
             options: options.clone(),
             sections: table("sections", SECTION_COLUMNS)?,
             matches: table("matches", MATCH_COLUMNS)?,
+            unflushed: 0,
         })
     }
 
@@ -354,7 +379,14 @@ impl OutputSink {
             ));
         }
         self.sections.write_all(&rows.sections)?;
-        self.matches.write_all(&rows.matches)
+        self.matches.write_all(&rows.matches)?;
+        self.unflushed += rows.sections.len() + rows.matches.len();
+        if self.unflushed >= WRITEBACK_EVERY {
+            self.unflushed = 0;
+            start_writeback(self.sections.get_ref().as_file());
+            start_writeback(self.matches.get_ref().as_file());
+        }
+        Ok(())
     }
 
     /// Writes the files that need the whole run (resocs.csv, the workbook, the HTML
