@@ -924,18 +924,23 @@ pub fn summary_table(run: &RunResult) -> String {
 mod tests {
     use super::*;
 
+    /// A run on `input` with the built-in lexicons and default options.
+    fn run_with_defaults(input: &str) -> RunResult {
+        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
+        crate::pipeline::run(
+            &[input.into()],
+            &Default::default(),
+            &instruments,
+            &ScoringOptions::default(),
+        )
+    }
+
     /// A table longer than a sheet goes on in further sheets, every row kept once.
     #[cfg(feature = "xlsx")]
     #[test]
     fn long_tables_continue_on_further_sheets() {
         use calamine::{Reader, Xlsx};
-        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
-        let run = crate::pipeline::run(
-            &["corpus/kempen.md".into()],
-            &Default::default(),
-            &instruments,
-            &ScoringOptions::default(),
-        );
+        let run = run_with_defaults("corpus/kempen.md");
         let tables = [resocs_table(&run), sections_table(&run), matches_table(&run)];
         let matches = tables[2].rows.len();
         assert!(matches > 8, "{matches} matches");
@@ -965,13 +970,7 @@ mod tests {
     /// dialect are refused by files of the other.
     #[test]
     fn rows_rendered_per_document_make_the_whole_table() {
-        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
-        let run = crate::pipeline::run(
-            &["corpus".into()],
-            &Default::default(),
-            &instruments,
-            &ScoringOptions::default(),
-        );
+        let run = run_with_defaults("corpus");
         assert!(run.documents.len() > 5);
         for d in [Dialect::Plain, Dialect::Excel] {
             let (mut sections, mut matches) = (Vec::new(), Vec::new());
