@@ -486,10 +486,7 @@ fn is_nfc_quickly(text: &str) -> bool {
     let mut from = 0;
     while let Some(p) = first_byte(&bytes[from..], |b| !b.is_ascii()) {
         let start = from + p;
-        let end = bytes[start..]
-            .iter()
-            .position(u8::is_ascii)
-            .map_or(bytes.len(), |q| start + q);
+        let end = first_byte(&bytes[start..], |b| b.is_ascii()).map_or(bytes.len(), |q| start + q);
         if !matches!(is_nfc_quick(text[start..end].chars()), IsNormalized::Yes) {
             return false;
         }
@@ -533,9 +530,7 @@ mod tests {
             let whole = matches!(is_nfc_quick(text.chars()), IsNormalized::Yes);
             proptest::prop_assert_eq!(is_nfc_quickly(&text), whole);
         }
-    }
 
-    proptest::proptest! {
         /// The block-wise search finds what a byte-by-byte search finds.
         #[test]
         fn first_byte_is_the_first_position(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..100)) {
