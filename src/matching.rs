@@ -114,17 +114,7 @@ pub fn match_section(
     context: &ContextRules,
 ) -> Vec<UnitFindings> {
     let cue_cache = cue_atoms_of(analyzed, lexicon);
-    let mut ctx_cache = AtomsByForm::take(&CONTEXT_ATOMS);
-    ctx_cache.prepare(analyzed, &context.atoms, &|| {
-        witnesses(
-            context
-                .rules
-                .iter()
-                .filter(|r| matches!(r.kind, ContextKind::Theme | ContextKind::Unclear))
-                .map(|r| &r.pattern),
-            &context.atoms,
-        )
-    });
+    let ctx_cache = context_atoms_of(analyzed, context);
     // A unit needs the full reading only when a cue that carries weight may match in
     // it or it may say the role depends on the theme or is unclear (it has a witness
     // word of one). The others yield no findings, whatever their context: skipping
@@ -165,6 +155,23 @@ fn cue_atoms_of(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> AtomsByForm {
                 .filter(|c| c.weight != 0.0)
                 .map(|c| &c.pattern),
             &lexicon.atoms,
+        )
+    });
+    cache
+}
+
+/// The worker thread's context atoms per form, prepared for a section; marked are the
+/// forms with a witness of a rule that says the role depends on the theme or is unclear.
+fn context_atoms_of(analyzed: &AnalyzedSection, context: &ContextRules) -> AtomsByForm {
+    let mut cache = AtomsByForm::take(&CONTEXT_ATOMS);
+    cache.prepare(analyzed, &context.atoms, &|| {
+        witnesses(
+            context
+                .rules
+                .iter()
+                .filter(|r| matches!(r.kind, ContextKind::Theme | ContextKind::Unclear))
+                .map(|r| &r.pattern),
+            &context.atoms,
         )
     });
     cache

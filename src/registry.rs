@@ -97,7 +97,7 @@ impl Registry {
     pub fn parse(file: &str, text: &str) -> Result<Registry, LoadError> {
         let rows = parse_rows(file, text, &["canonical", "province", "aliases"])?;
         let mut resocs: Vec<Resoc> = Vec::new();
-        let mut aliases: Vec<(String, usize)> = Vec::new();
+        let mut alias_index: FxHashMap<String, usize> = FxHashMap::default();
         for row in rows {
             if row.fields.len() != 3 {
                 return Err(LoadError::new(
@@ -125,7 +125,7 @@ impl Registry {
                 if key.is_empty() {
                     continue;
                 }
-                if let Some((_, other)) = aliases.iter().find(|(k, _)| *k == key) {
+                if let Some(other) = alias_index.get(&key) {
                     if *other != idx {
                         return Err(LoadError::new(
                             file,
@@ -135,11 +135,12 @@ impl Registry {
                     }
                     continue;
                 }
-                aliases.push((key, idx));
+                alias_index.insert(key, idx);
             }
         }
+        // Keys are unique, so this order is total: the map's order never shows.
+        let mut aliases: Vec<(String, usize)> = alias_index.iter().map(|(k, &i)| (k.clone(), i)).collect();
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let alias_index = aliases.iter().cloned().collect();
         Ok(Registry {
             source: file.to_string(),
             sha256: crate::ingest::sha256_hex(text.as_bytes()),

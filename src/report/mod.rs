@@ -183,21 +183,11 @@ impl<'a> Cell<'a> {
     }
 
     /// Writes the cell as one CSV field (no allocation per cell on the hot path).
-    fn write_csv<W: Write>(
-        &self,
-        w: &mut csv::Writer<W>,
-        d: Dialect,
-        scratch: &mut Scratch,
-    ) -> csv::Result<()> {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>, d: Dialect) -> csv::Result<()> {
         match self {
             Cell::Text(s) if !is_formula_like(s) => w.write_field(s.as_bytes()),
-            Cell::Text(s) => {
-                scratch.buf.clear();
-                scratch.buf.push('\'');
-                scratch.buf.push_str(s);
-                w.write_field(scratch.buf.as_bytes())
-            }
-            Cell::Number(x) => w.write_field(scratch.number(*x, d)),
+            Cell::Text(s) => w.write_field(format!("'{s}")), // rare: text that starts like a formula
+            Cell::Number(x) => with_number(*x, d, |n| w.write_field(n)),
             Cell::Count(n) => w.write_field(itoa::Buffer::new().format(*n)),
             Cell::Flag(b) => w.write_field(if *b { "true" } else { "false" }),
             Cell::Empty => w.write_field(""),
@@ -205,39 +195,29 @@ impl<'a> Cell<'a> {
     }
 }
 
-/// Scratch space of a CSV writer: a text buffer, and the numbers already formatted.
-/// Weights, factors and scores take few distinct values, and exact decimal formatting
-/// of a float is slow, so each value is formatted once per writer (or worker thread).
-#[derive(Default)]
-struct Scratch {
-    buf: String,
-    numbers: FxHashMap<u64, Box<str>>,
-    /// The dialect the cached numbers are written in.
-    dialect: Option<Dialect>,
+thread_local! {
+    /// Each thread's formatted numbers, by value and dialect. Weights, factors and
+    /// scores take few distinct values, and exact decimal formatting of a float is slow.
+    static NUMBERS: std::cell::RefCell<FxHashMap<(u64, Dialect), Box<str>>> = Default::default();
 }
 
-impl Scratch {
-    fn number(&mut self, x: f64, d: Dialect) -> &[u8] {
-        if self.numbers.len() >= 1 << 14 || self.dialect != Some(d) {
-            self.numbers.clear(); // bounded memory for tables of many distinct values
-            self.dialect = Some(d);
+/// Calls `f` with `d.number(x)`, formatted once per value, dialect and thread. (`f` must
+/// not format numbers itself: the cache is borrowed while it runs.)
+fn with_number<R>(x: f64, d: Dialect, f: impl FnOnce(&str) -> R) -> R {
+    NUMBERS.with_borrow_mut(|numbers| {
+        if numbers.len() >= 1 << 14 {
+            numbers.clear(); // bounded memory for tables of many distinct values
         }
-        self.numbers
-            .entry(x.to_bits())
-            .or_insert_with(|| d.number(x).into_boxed_str())
-            .as_bytes()
-    }
+        f(numbers
+            .entry((x.to_bits(), d))
+            .or_insert_with(|| d.number(x).into_boxed_str()))
+    })
 }
 
 /// Writes one row and ends the record.
-fn write_csv_row<W: Write>(
-    w: &mut csv::Writer<W>,
-    row: &[Cell],
-    d: Dialect,
-    scratch: &mut Scratch,
-) -> csv::Result<()> {
+fn write_csv_row<W: Write>(w: &mut csv::Writer<W>, row: &[Cell], d: Dialect) -> csv::Result<()> {
     for c in row {
-        c.write_csv(w, d, scratch)?;
+        c.write_csv(w, d)?;
     }
     w.write_record(std::iter::empty::<&[u8]>())
 }
@@ -271,36 +251,25 @@ pub struct RenderedRows {
     matches: Vec<u8>,
 }
 
-thread_local! {
-    /// Each thread's formatted numbers, kept across the documents it renders.
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
-}
-
 /// Formats one document's rows of sections.csv and matches.csv (no header). Made to run
 /// on the worker thread that analysed the document, right after it: the document's
 /// memory is then still in that core's cache, and it can be dropped there. The bytes
 /// are those a single writer of the whole file would write for these rows.
 pub fn render_rows(doc: &DocumentSummary, d: Dialect) -> std::io::Result<RenderedRows> {
-    SCRATCH.with_borrow_mut(|scratch| {
-        Ok(RenderedRows {
-            dialect: d,
-            sections: rows_bytes(d, scratch, |each| section_rows(doc, each))?,
-            matches: rows_bytes(d, scratch, |each| match_rows(doc, each))?,
-        })
+    Ok(RenderedRows {
+        dialect: d,
+        sections: rows_bytes(d, |each| section_rows(doc, each))?,
+        matches: rows_bytes(d, |each| match_rows(doc, each))?,
     })
 }
 
 /// The CSV bytes of the rows that `rows` produces, without a header.
-fn rows_bytes<'a>(
-    d: Dialect,
-    scratch: &mut Scratch,
-    rows: impl FnOnce(&mut dyn FnMut(&[Cell<'a>])),
-) -> std::io::Result<Vec<u8>> {
+fn rows_bytes<'a>(d: Dialect, rows: impl FnOnce(&mut dyn FnMut(&[Cell<'a>]))) -> std::io::Result<Vec<u8>> {
     let mut w = csv_writer(Vec::new(), d);
     let mut result = Ok(());
     rows(&mut |row| {
         if result.is_ok() {
-            result = write_csv_row(&mut w, row, d, scratch);
+            result = write_csv_row(&mut w, row, d);
         }
     });
     result?;
@@ -483,9 +452,8 @@ pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Res
 
 fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
     let mut w = csv_table(Vec::new(), d, table.columns)?;
-    let mut scratch = Scratch::default();
     for row in &table.rows {
-        write_csv_row(&mut w, row, d, &mut scratch)?;
+        write_csv_row(&mut w, row, d)?;
     }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
 }
@@ -721,32 +689,21 @@ pub const MATCH_COLUMNS: &[&str] = &[
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
 pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {
-    thread_local! {
-        /// Factors take a handful of values; exact decimal formatting of a float is slow.
-        static FACTORS: std::cell::RefCell<FxHashMap<(u64, Dialect), Box<str>>> = Default::default();
-    }
     let mut out = String::new();
-    FACTORS.with_borrow_mut(|factors| {
-        if factors.len() >= 1 << 10 {
-            factors.clear(); // bounded, whatever a lexicon's factors are
+    for (k, m) in mods.iter().enumerate() {
+        if k > 0 {
+            out.push_str("; ");
         }
-        for (k, m) in mods.iter().enumerate() {
-            if k > 0 {
-                out.push_str("; ");
-            }
-            let f = factors.entry((m.factor.to_bits(), d)).or_insert_with(|| {
-                let f = d.number(m.factor);
-                f.trim_end_matches('0').trim_end_matches(['.', ',']).into()
-            });
-            out.push_str(&m.kind);
-            if !m.trigger.is_empty() {
-                out.push(':');
-                out.push_str(&m.trigger);
-            }
-            out.push('×');
-            out.push_str(f);
+        out.push_str(&m.kind);
+        if !m.trigger.is_empty() {
+            out.push(':');
+            out.push_str(&m.trigger);
         }
-    });
+        out.push('×');
+        with_number(m.factor, d, |f| {
+            out.push_str(f.trim_end_matches('0').trim_end_matches(['.', ',']))
+        });
+    }
     out
 }
 
