@@ -343,8 +343,8 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
         return write_partial(shard, analysis, &instruments, options, &a.out, a.format.quiet);
     }
     let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
-    // The workbook and the HTML report need every row at once; CSV rows stream.
-    let keep_documents = options.xlsx || options.report;
+    // The HTML report needs every row at once; the CSV files and the workbook stream.
+    let keep_documents = options.report;
     let result = pool
         .install(|| {
             run_streaming(
@@ -354,7 +354,7 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
                 &opts,
                 keep_documents,
                 &tick,
-                &|doc| render_rows(doc, options.dialect),
+                &|doc| render_rows(doc, options.dialect, options.xlsx),
                 &mut |rows| sink.add_rows(&rows?),
             )
         })

@@ -6,6 +6,7 @@
 //! the same cells, so they can never disagree.
 
 pub mod html;
+pub mod workbook;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -249,17 +250,22 @@ pub struct RenderedRows {
     dialect: Dialect,
     sections: Vec<u8>,
     matches: Vec<u8>,
+    /// The same rows as cells of the workbook, when one is written.
+    #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+    sheet: Option<workbook::SheetRows>,
 }
 
-/// Formats one document's rows of sections.csv and matches.csv (no header). Made to run
-/// on the worker thread that analysed the document, right after it: the document's
-/// memory is then still in that core's cache, and it can be dropped there. The bytes
-/// are those a single writer of the whole file would write for these rows.
-pub fn render_rows(doc: &DocumentSummary, d: Dialect) -> std::io::Result<RenderedRows> {
+/// Formats one document's rows of sections.csv and matches.csv (no header), and with
+/// `workbook` also its rows of the workbook's sheets. Made to run on the worker thread
+/// that analysed the document, right after it: the document's memory is then still in
+/// that core's cache, and it can be dropped there. The bytes are those a single writer
+/// of the whole file would write for these rows.
+pub fn render_rows(doc: &DocumentSummary, d: Dialect, workbook: bool) -> std::io::Result<RenderedRows> {
     Ok(RenderedRows {
         dialect: d,
         sections: rows_bytes(d, |each| section_rows(doc, each))?,
         matches: rows_bytes(d, |each| match_rows(doc, each))?,
+        sheet: workbook.then(|| workbook::SheetRows::of(doc)),
     })
 }
 
@@ -288,6 +294,9 @@ pub struct OutputSink {
     matches: std::io::BufWriter<tempfile::NamedTempFile>,
     /// Bytes appended since the kernel was last asked to start writing the files back.
     unflushed: usize,
+    /// The workbook, filled as the rows arrive (with `--xlsx`).
+    #[cfg(feature = "xlsx")]
+    workbook: Option<workbook::WorkbookWriter>,
 }
 
 /// Bytes appended between two requests to start writeback (see [`start_writeback`]).
@@ -326,18 +335,30 @@ impl OutputSink {
             )?;
             Ok(file)
         };
+        #[cfg(not(feature = "xlsx"))]
+        if options.xlsx {
+            return Err(std::io::Error::other(
+                "this build has no .xlsx support (build with the 'xlsx' feature)",
+            ));
+        }
         Ok(OutputSink {
             out: out.to_path_buf(),
             options: options.clone(),
             sections: table("sections", SECTION_COLUMNS)?,
             matches: table("matches", MATCH_COLUMNS)?,
             unflushed: 0,
+            #[cfg(feature = "xlsx")]
+            workbook: if options.xlsx {
+                Some(workbook::WorkbookWriter::new(out)?)
+            } else {
+                None
+            },
         })
     }
 
     /// Appends one document's rows (call in name order).
     pub fn add_document(&mut self, doc: &DocumentSummary) -> std::io::Result<()> {
-        self.add_rows(&render_rows(doc, self.options.dialect)?)
+        self.add_rows(&render_rows(doc, self.options.dialect, self.options.xlsx)?)
     }
 
     /// Appends one document's rows rendered by [`render_rows`] (call in name order).
@@ -346,6 +367,14 @@ impl OutputSink {
             return Err(std::io::Error::other(
                 "rows rendered in another CSV dialect than the files'",
             ));
+        }
+        #[cfg(feature = "xlsx")]
+        if let Some(book) = &mut self.workbook {
+            let sheet = rows
+                .sheet
+                .as_ref()
+                .ok_or_else(|| std::io::Error::other("rows rendered without the workbook's cells"))?;
+            book.add(sheet)?;
         }
         self.sections.write_all(&rows.sections)?;
         self.matches.write_all(&rows.matches)?;
@@ -365,9 +394,16 @@ impl OutputSink {
         let d = options.dialect;
         let mut files: Vec<(String, Vec<u8>)> =
             vec![("resocs.csv".into(), csv_bytes(&resocs_table(run), d)?)];
-        if options.xlsx {
-            let tables = [resocs_table(run), sections_table(run), matches_table(run)];
-            files.push(("streekpact.xlsx".into(), xlsx_bytes(&tables, run)?));
+        let mut staged_book = Vec::new();
+        #[cfg(feature = "xlsx")]
+        if let Some(book) = self.workbook {
+            let name = "streekpact.xlsx";
+            let mut tmp = staged_file(&self.out, name)?;
+            let mut file = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+            book.finish(&resocs_table(run), &inputs_table(run), &mut file)?;
+            file.flush()?;
+            drop(file);
+            staged_book.push((tmp, self.out.join(name)));
         }
         if options.report {
             files.push((
@@ -383,6 +419,7 @@ impl OutputSink {
             (into_file(self.sections)?, self.out.join("sections.csv")),
             (into_file(self.matches)?, self.out.join("matches.csv")),
         ];
+        staged.append(&mut staged_book);
         for (name, bytes) in &files {
             let mut tmp = staged_file(&self.out, name)?;
             tmp.write_all(bytes)?;
@@ -456,95 +493,6 @@ fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
         write_csv_row(&mut w, row, d)?;
     }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
-}
-
-/// Data rows per worksheet: Excel's 1,048,576 rows, less the header.
-const SHEET_ROWS: usize = 1_048_575;
-
-#[cfg(feature = "xlsx")]
-fn xlsx_bytes(tables: &[Table], run: &RunResult) -> std::io::Result<Vec<u8>> {
-    xlsx_bytes_in_sheets_of(tables, run, SHEET_ROWS)
-}
-
-/// The workbook, a table longer than `sheet_rows` continued on further sheets
-/// ("matches", "matches (2)", …), each with the header, so no row is lost.
-#[cfg(feature = "xlsx")]
-fn xlsx_bytes_in_sheets_of(tables: &[Table], run: &RunResult, sheet_rows: usize) -> std::io::Result<Vec<u8>> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let err = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
-    let inputs = inputs_table(run);
-    let mut wb = Workbook::new();
-    // A fixed creation date: the workbook, like every output, must not depend on when
-    // it was written.
-    let epoch = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&epoch)
-            .set_title("streekpact results"),
-    );
-    let header = Format::new().set_bold();
-    let decimals = Format::new().set_num_format("0.0000");
-    let parts = tables.iter().chain(std::iter::once(&inputs)).flat_map(|t| {
-        let pieces = t.rows.len().div_ceil(sheet_rows).max(1);
-        (0..pieces).map(move |k| {
-            let rows = &t.rows[(k * sheet_rows).min(t.rows.len())..((k + 1) * sheet_rows).min(t.rows.len())];
-            let name = if k == 0 {
-                t.name.to_string()
-            } else {
-                format!("{} ({})", t.name, k + 1)
-            };
-            (t, name, rows)
-        })
-    });
-    for (t, name, rows) in parts {
-        let ws = wb.add_worksheet();
-        ws.set_name(&name).map_err(err)?;
-        let mut widths: Vec<usize> = t.columns.iter().map(|c| c.len() + 2).collect();
-        for (c, name) in t.columns.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *name, &header)
-                .map_err(err)?;
-        }
-        for (r, row) in rows.iter().enumerate() {
-            let r = r as u32 + 1;
-            for (c, cell) in row.iter().enumerate() {
-                let col = c as u16;
-                match cell {
-                    Cell::Text(s) => {
-                        // Excel's cell limit is 32,767 characters.
-                        let s: String = safe_text(s).chars().take(32_767).collect();
-                        widths[c] = widths[c].max(s.chars().count().min(60) + 2);
-                        ws.write_string(r, col, &s).map_err(err)?;
-                    }
-                    Cell::Number(x) => {
-                        widths[c] = widths[c].max(9);
-                        ws.write_number_with_format(r, col, *x, &decimals).map_err(err)?;
-                    }
-                    Cell::Count(n) => {
-                        ws.write_number(r, col, *n as f64).map_err(err)?;
-                    }
-                    Cell::Flag(b) => {
-                        ws.write_boolean(r, col, *b).map_err(err)?;
-                    }
-                    Cell::Empty => {}
-                }
-            }
-        }
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(c as u16, *w as f64).map_err(err)?;
-        }
-        ws.set_freeze_panes(1, 0).map_err(err)?;
-        let last_row = rows.len() as u32;
-        let last_col = t.columns.len().saturating_sub(1) as u16;
-        ws.autofilter(0, 0, last_row, last_col).map_err(err)?;
-    }
-    wb.save_to_buffer().map_err(err)
-}
-
-#[cfg(not(feature = "xlsx"))]
-fn xlsx_bytes(_tables: &[Table], _run: &RunResult) -> std::io::Result<Vec<u8>> {
-    Err(std::io::Error::other(
-        "this build has no .xlsx support (build with the 'xlsx' feature)",
-    ))
 }
 
 pub const RESOC_COLUMNS: &[&str] = &[
@@ -901,8 +849,14 @@ mod tests {
         let tables = [resocs_table(&run), sections_table(&run), matches_table(&run)];
         let matches = tables[2].rows.len();
         assert!(matches > 8, "{matches} matches");
-        let bytes = xlsx_bytes_in_sheets_of(&tables, &run, 4).unwrap();
-        let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = workbook::WorkbookWriter::with_sheet_rows(dir.path(), 4).unwrap();
+        for doc in &run.documents {
+            book.add(&workbook::SheetRows::of(doc)).unwrap();
+        }
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        book.finish(&tables[0], &inputs_table(&run), &mut bytes).unwrap();
+        let mut wb = Xlsx::new(std::io::Cursor::new(bytes.into_inner())).unwrap();
         let names = wb.sheet_names();
         assert_eq!((names[0].as_str(), names[1].as_str()), ("resocs", "sections"));
         assert_eq!(names.last().map(String::as_str), Some("inputs"));
@@ -933,7 +887,7 @@ mod tests {
             let (mut sections, mut matches) = (Vec::new(), Vec::new());
             // The numbers cached for the other dialect must not leak into this one.
             for doc in &run.documents {
-                let rows = render_rows(doc, d).unwrap();
+                let rows = render_rows(doc, d, false).unwrap();
                 sections.extend_from_slice(&rows.sections);
                 matches.extend_from_slice(&rows.matches);
             }
@@ -960,7 +914,7 @@ mod tests {
             scoring: ScoringOptions::default(),
         };
         let mut sink = OutputSink::create(dir.path(), &options).unwrap();
-        let excel_rows = render_rows(&run.documents[0], Dialect::Excel).unwrap();
+        let excel_rows = render_rows(&run.documents[0], Dialect::Excel, false).unwrap();
         assert!(sink.add_rows(&excel_rows).is_err());
     }
 
