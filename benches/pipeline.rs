@@ -284,6 +284,15 @@ fn stages(c: &mut Criterion) {
     }
     let mut g = c.benchmark_group("write");
     g.throughput(Throughput::Bytes(bytes));
+    // Formatting the rows alone, in memory, as the workers do: the part of writing
+    // that costs CPU, without the files and the fsync.
+    g.bench_function("render_rows/csv", |b| {
+        b.iter(|| {
+            for doc in &run.documents {
+                black_box(report::render_rows(black_box(doc), Dialect::Plain, false).expect("render"));
+            }
+        })
+    });
     for (label, options) in [("csv", &csv_only), ("csv+xlsx+html", &everything)] {
         g.bench_function(format!("write_outputs/{label}"), |b| {
             b.iter(|| {
