@@ -289,7 +289,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("render_rows/csv", |b| {
         b.iter(|| {
             for doc in &run.documents {
-                black_box(report::render_rows(black_box(doc), Dialect::Plain, false).expect("render"));
+                black_box(report::render_rows(black_box(doc), &csv_only).expect("render"));
             }
         })
     });

@@ -343,8 +343,9 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
         return write_partial(shard, analysis, &instruments, options, &a.out, a.format.quiet);
     }
     let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
-    // The HTML report needs every row at once; the CSV files and the workbook stream.
-    let keep_documents = options.report;
+    // Every output streams: the CSV files and the workbook get each document's rows, the
+    // HTML report what it shows of it.
+    let keep_documents = false;
     let result = pool
         .install(|| {
             run_streaming(
@@ -354,8 +355,8 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
                 &opts,
                 keep_documents,
                 &tick,
-                &|doc| render_rows(doc, options.dialect, options.xlsx),
-                &mut |rows| sink.add_rows(&rows?),
+                &|doc| render_rows(doc, &options),
+                &mut |rows| sink.add_rows(rows?),
             )
         })
         .map_err(|e| write_error(&a.out, e))?;

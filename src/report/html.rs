@@ -4,10 +4,12 @@
 //!
 //! Charts are SVG written here with fixed number formatting, so the bytes are stable.
 
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::{Provenance, RunOptions, TOOL_VERSION};
-use crate::pipeline::{MatchRecord, ResocResult, RunResult};
+use crate::pipeline::{DocumentSummary, MatchRecord, ResocResult, RunResult};
 use crate::scoring::{Lean, RoleType, Totals};
 
 const PLOT_LEFT: f64 = 250.0;
@@ -318,7 +320,13 @@ fn trim_num(x: f64) -> String {
 }
 
 /// The whole page.
-pub fn report_html(run: &RunResult, provenance: &Provenance, options: &RunOptions) -> String {
+/// The page of a run; `evidence` is what [`PageEvidence`] gathered from its documents.
+pub fn report_html(
+    run: &RunResult,
+    evidence: &PageEvidence,
+    provenance: &Provenance,
+    options: &RunOptions,
+) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -358,7 +366,12 @@ pub fn report_html(run: &RunResult, provenance: &Provenance, options: &RunOption
 
     h.push_str("<h2>Per RESOC</h2>\n");
     for r in &run.resocs {
-        resoc_section(&mut h, run, r, options.scoring.lean_threshold);
+        resoc_section(
+            &mut h,
+            evidence.resocs.get(&r.name),
+            r,
+            options.scoring.lean_threshold,
+        );
     }
     provenance_section(&mut h, run, provenance, options);
     let _ = writeln!(
@@ -381,7 +394,110 @@ fn anchor(name: &str) -> String {
         .collect()
 }
 
-fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult, lean_threshold: f64) {
+/// Matches listed as the strongest evidence of a RESOC, and as read but not counted.
+const STRONGEST: usize = 5;
+const DISCOUNTED: usize = 3;
+
+/// What the page shows of the documents, gathered document by document so that a run
+/// need not keep them: per RESOC, its sections with evidence (in document order), and
+/// the few matches the page lists as its strongest and as read but not counted.
+#[derive(Debug, Clone, Default)]
+pub struct PageEvidence {
+    resocs: BTreeMap<String, ResocPage>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ResocPage {
+    /// Sections with evidence: (file, title, first line, overleg, project).
+    sections: Vec<(String, String, usize, f64, f64)>,
+    /// (file, match), largest contribution first; ties in document order.
+    strongest: Vec<(String, MatchRecord)>,
+    /// (file, match), largest base weight first; ties in document order.
+    discounted: Vec<(String, MatchRecord)>,
+}
+
+impl PageEvidence {
+    /// The page's evidence from one document.
+    pub fn of(doc: &DocumentSummary) -> PageEvidence {
+        let mut page = PageEvidence::default();
+        for sec in &doc.sections {
+            let Some(resoc) = sec.resoc.as_deref() else {
+                continue;
+            };
+            if !page.resocs.contains_key(resoc) {
+                page.resocs.insert(resoc.to_string(), ResocPage::default());
+            }
+            let Some(r) = page.resocs.get_mut(resoc) else {
+                continue;
+            };
+            let t = sec.totals();
+            if t.overleg + t.project > 0.0 {
+                r.sections.push((
+                    doc.name.clone(),
+                    sec.title.clone(),
+                    sec.line_start,
+                    t.overleg,
+                    t.project,
+                ));
+            }
+            for m in &sec.matches {
+                let item = || (doc.name.clone(), m.clone());
+                if m.contribution > 0.0 {
+                    keep_first(&mut r.strongest, STRONGEST, m.contribution, by_contribution, item);
+                }
+                if is_discounted(m) {
+                    keep_first(&mut r.discounted, DISCOUNTED, m.base_weight, by_base_weight, item);
+                }
+            }
+        }
+        page
+    }
+
+    /// Adds the evidence of a later document (call in name order).
+    pub fn append(&mut self, later: PageEvidence) {
+        for (name, page) in later.resocs {
+            let mine = self.resocs.entry(name).or_default();
+            mine.sections.extend(page.sections);
+            for item in page.strongest {
+                let k = by_contribution(&item);
+                keep_first(&mut mine.strongest, STRONGEST, k, by_contribution, || item);
+            }
+            for item in page.discounted {
+                let k = by_base_weight(&item);
+                keep_first(&mut mine.discounted, DISCOUNTED, k, by_base_weight, || item);
+            }
+        }
+    }
+}
+
+fn by_contribution((_, m): &(String, MatchRecord)) -> f64 {
+    m.contribution
+}
+
+fn by_base_weight((_, m): &(String, MatchRecord)) -> f64 {
+    m.base_weight
+}
+
+/// A match that had weight in the lexicon and lost it to its context.
+fn is_discounted(m: &MatchRecord) -> bool {
+    m.weight == 0.0 && m.pole != 0.0 && !m.modifiers.is_empty()
+}
+
+/// Keeps the first `n` items of a stable sort by `key`, largest first: a new item with
+/// key `k`, which comes after every item already seen, goes after the kept items whose
+/// key is not smaller. The item is only made when it is kept.
+fn keep_first<T>(kept: &mut Vec<T>, n: usize, k: f64, key: fn(&T) -> f64, item: impl FnOnce() -> T) {
+    let at = kept
+        .iter()
+        .position(|x| k.total_cmp(&key(x)) == Ordering::Greater)
+        .unwrap_or(kept.len());
+    if at < n {
+        kept.insert(at, item());
+        kept.truncate(n);
+    }
+}
+
+fn resoc_section(h: &mut String, page: Option<&ResocPage>, r: &ResocResult, lean_threshold: f64) {
     let s = &r.score;
     let _ = writeln!(h, "<details open id=\"{}\">", anchor(&r.name));
     let _ = writeln!(
@@ -399,31 +515,12 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult, lean_threshol
     if s.unclear_statement {
         h.push_str("<p>The text says the role is unclear or not (yet) described.</p>\n");
     }
-    // Sections of this RESOC, in document order.
-    let mut rows = Vec::new();
-    let mut all_matches: Vec<(&str, &MatchRecord)> = Vec::new();
-    for doc in &run.documents {
-        for sec in doc
-            .sections
-            .iter()
-            .filter(|x| x.resoc.as_deref() == Some(r.name.as_str()))
-        {
-            let t = sec.totals();
-            rows.push((
-                doc.name.as_str(),
-                sec.title.clone(),
-                sec.line_start,
-                t.overleg,
-                t.project,
-            ));
-            for m in &sec.matches {
-                all_matches.push((doc.name.as_str(), m));
-            }
-        }
-    }
+    let empty = ResocPage::default();
+    let page = page.unwrap_or(&empty);
+    // Sections of this RESOC with evidence, in document order.
+    let rows = &page.sections;
     let cells: Vec<(String, f64, f64)> = rows
         .iter()
-        .filter(|(_, _, _, o, p)| o + p > 0.0)
         .map(|(_, t, _, o, p)| {
             (
                 if t.is_empty() {
@@ -441,7 +538,7 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult, lean_threshol
         h.push_str(&strip_svg(&cells, lean_threshold));
         h.push('\n');
         h.push_str("<table class=\"sections\">\n<caption>Sections</caption>\n<thead><tr><th scope=\"col\">section</th><th scope=\"col\">file:line</th><th scope=\"col\">overleg</th><th scope=\"col\">project</th><th scope=\"col\">lean</th></tr></thead>\n<tbody>\n");
-        for (file, title, line, o, p) in rows.iter().filter(|(_, _, _, o, p)| o + p > 0.0) {
+        for (file, title, line, o, p) in rows {
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td>{}:{}</td><td>{o:.2}</td><td>{p:.2}</td><td>{}</td></tr>",
@@ -453,12 +550,9 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult, lean_threshol
         }
         h.push_str("</tbody>\n</table>\n");
     }
-    let mut counted: Vec<&(&str, &MatchRecord)> =
-        all_matches.iter().filter(|(_, m)| m.contribution > 0.0).collect();
-    counted.sort_by(|a, b| b.1.contribution.total_cmp(&a.1.contribution));
-    if !counted.is_empty() {
+    if !page.strongest.is_empty() {
         h.push_str("<h3>Strongest evidence</h3>\n<ol class=\"evidence\">\n");
-        for (file, m) in counted.iter().take(5) {
+        for (file, m) in &page.strongest {
             let _ = writeln!(
                 h,
                 "<li><span class=\"pole {}\">{} {:.2}</span> {} <span class=\"where\">{}:{}</span>{}</li>",
@@ -473,14 +567,9 @@ fn resoc_section(h: &mut String, run: &RunResult, r: &ResocResult, lean_threshol
         }
         h.push_str("</ol>\n");
     }
-    let mut discounted: Vec<&(&str, &MatchRecord)> = all_matches
-        .iter()
-        .filter(|(_, m)| m.weight == 0.0 && m.pole != 0.0 && !m.modifiers.is_empty())
-        .collect();
-    discounted.sort_by(|a, b| b.1.base_weight.total_cmp(&a.1.base_weight));
-    if !discounted.is_empty() {
+    if !page.discounted.is_empty() {
         h.push_str("<h3>Read but not counted</h3>\n<ul class=\"evidence\">\n");
-        for (file, m) in discounted.iter().take(3) {
+        for (file, m) in &page.discounted {
             let _ = writeln!(
                 h,
                 "<li>{} <span class=\"where\">{}:{}</span>{}</li>",
@@ -558,3 +647,43 @@ mark{background:#ffe58a;color:#111}
 code{font-size:.8rem}footer{margin-top:2rem;color:#555;font-size:.8rem}
 @media print{main{max-width:none}details{break-inside:avoid}summary{list-style:none}}
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(x: &(usize, f64)) -> f64 {
+        x.1
+    }
+
+    proptest::proptest! {
+        /// Keeping the first n as items arrive, document by document, and appending the
+        /// documents' lists in order gives what a stable sort of all items, largest key
+        /// first, would list first: the page's lists do not need the whole run.
+        #[test]
+        fn kept_lists_are_the_head_of_a_stable_sort(
+            docs in proptest::collection::vec(
+                proptest::collection::vec(0u8..6, 0..12), 0..8),
+            n in 1usize..6,
+        ) {
+            let mut all = Vec::new();
+            let mut merged: Vec<(usize, f64)> = Vec::new();
+            for doc in &docs {
+                let mut part = Vec::new();
+                for &k in doc {
+                    // Few distinct keys, so that ties are common.
+                    let item = (all.len(), f64::from(k) / 2.0);
+                    all.push(item);
+                    keep_first(&mut part, n, item.1, key, || item);
+                }
+                for item in part {
+                    keep_first(&mut merged, n, item.1, key, || item);
+                }
+            }
+            let mut sorted = all.clone();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
+            sorted.truncate(n);
+            proptest::prop_assert_eq!(merged, sorted);
+        }
+    }
+}

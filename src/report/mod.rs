@@ -253,19 +253,24 @@ pub struct RenderedRows {
     /// The same rows as cells of the workbook, when one is written.
     #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     sheet: Option<workbook::SheetRows>,
+    /// What the HTML report shows of the document, when it is written.
+    page: Option<html::PageEvidence>,
 }
 
-/// Formats one document's rows of sections.csv and matches.csv (no header), and with
-/// `workbook` also its rows of the workbook's sheets. Made to run on the worker thread
-/// that analysed the document, right after it: the document's memory is then still in
-/// that core's cache, and it can be dropped there. The bytes are those a single writer
-/// of the whole file would write for these rows.
-pub fn render_rows(doc: &DocumentSummary, d: Dialect, workbook: bool) -> std::io::Result<RenderedRows> {
+/// Formats one document's rows of sections.csv and matches.csv (no header) in the
+/// run's dialect, and what the workbook and the HTML report need of it when the run
+/// writes them. Made to run on the worker thread that analysed the document, right
+/// after it: the document's memory is then still in that core's cache, and it can be
+/// dropped there. The bytes are those a single writer of the whole file would write for
+/// these rows.
+pub fn render_rows(doc: &DocumentSummary, options: &RunOptions) -> std::io::Result<RenderedRows> {
+    let d = options.dialect;
     Ok(RenderedRows {
         dialect: d,
         sections: rows_bytes(d, |each| section_rows(doc, each))?,
         matches: rows_bytes(d, |each| match_rows(doc, each))?,
-        sheet: workbook.then(|| workbook::SheetRows::of(doc)),
+        sheet: options.xlsx.then(|| workbook::SheetRows::of(doc)),
+        page: options.report.then(|| html::PageEvidence::of(doc)),
     })
 }
 
@@ -297,6 +302,8 @@ pub struct OutputSink {
     /// The workbook, filled as the rows arrive (with `--xlsx`).
     #[cfg(feature = "xlsx")]
     workbook: Option<workbook::WorkbookWriter>,
+    /// What the HTML report will show, gathered as the rows arrive (with `--report`).
+    page: Option<html::PageEvidence>,
 }
 
 /// Bytes appended between two requests to start writeback (see [`start_writeback`]).
@@ -353,16 +360,17 @@ impl OutputSink {
             } else {
                 None
             },
+            page: options.report.then(html::PageEvidence::default),
         })
     }
 
     /// Appends one document's rows (call in name order).
     pub fn add_document(&mut self, doc: &DocumentSummary) -> std::io::Result<()> {
-        self.add_rows(&render_rows(doc, self.options.dialect, self.options.xlsx)?)
+        self.add_rows(render_rows(doc, &self.options)?)
     }
 
     /// Appends one document's rows rendered by [`render_rows`] (call in name order).
-    pub fn add_rows(&mut self, rows: &RenderedRows) -> std::io::Result<()> {
+    pub fn add_rows(&mut self, rows: RenderedRows) -> std::io::Result<()> {
         if rows.dialect != self.options.dialect {
             return Err(std::io::Error::other(
                 "rows rendered in another CSV dialect than the files'",
@@ -375,6 +383,12 @@ impl OutputSink {
                 .as_ref()
                 .ok_or_else(|| std::io::Error::other("rows rendered without the workbook's cells"))?;
             book.add(sheet)?;
+        }
+        if let Some(page) = &mut self.page {
+            let part = rows
+                .page
+                .ok_or_else(|| std::io::Error::other("rows rendered without what the report shows"))?;
+            page.append(part);
         }
         self.sections.write_all(&rows.sections)?;
         self.matches.write_all(&rows.matches)?;
@@ -389,7 +403,7 @@ impl OutputSink {
 
     /// Writes the files that need the whole run (resocs.csv, the workbook, the HTML
     /// report, the manifest) and renames all files to their final names.
-    pub fn finish(self, run: &RunResult, provenance: &Provenance) -> std::io::Result<Vec<PathBuf>> {
+    pub fn finish(mut self, run: &RunResult, provenance: &Provenance) -> std::io::Result<Vec<PathBuf>> {
         let options = &self.options;
         let d = options.dialect;
         let mut files: Vec<(String, Vec<u8>)> =
@@ -408,7 +422,8 @@ impl OutputSink {
         if options.report {
             files.push((
                 "report.html".into(),
-                html::report_html(run, provenance, options).into_bytes(),
+                html::report_html(run, &self.page.take().unwrap_or_default(), provenance, options)
+                    .into_bytes(),
             ));
         }
         files.push(("manifest.json".into(), manifest_json(run, provenance, options)?));
@@ -887,7 +902,7 @@ mod tests {
             let (mut sections, mut matches) = (Vec::new(), Vec::new());
             // The numbers cached for the other dialect must not leak into this one.
             for doc in &run.documents {
-                let rows = render_rows(doc, d, false).unwrap();
+                let rows = render_rows(doc, &options_in(d)).unwrap();
                 sections.extend_from_slice(&rows.sections);
                 matches.extend_from_slice(&rows.matches);
             }
@@ -903,19 +918,23 @@ mod tests {
             );
         }
         let dir = tempfile::tempdir().unwrap();
-        let options = RunOptions {
+        let mut sink = OutputSink::create(dir.path(), &options_in(Dialect::Plain)).unwrap();
+        let excel_rows = render_rows(&run.documents[0], &options_in(Dialect::Excel)).unwrap();
+        assert!(sink.add_rows(excel_rows).is_err());
+    }
+
+    /// CSV files only, in dialect `d`.
+    fn options_in(d: Dialect) -> RunOptions {
+        RunOptions {
             command: Vec::new(),
             inputs: Vec::new(),
             out: String::new(),
-            dialect: Dialect::Plain,
+            dialect: d,
             xlsx: false,
             report: false,
             encoding: None,
             scoring: ScoringOptions::default(),
-        };
-        let mut sink = OutputSink::create(dir.path(), &options).unwrap();
-        let excel_rows = render_rows(&run.documents[0], Dialect::Excel, false).unwrap();
-        assert!(sink.add_rows(&excel_rows).is_err());
+        }
     }
 
     #[test]
