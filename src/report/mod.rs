@@ -891,6 +891,50 @@ mod tests {
         assert_eq!(rows, matches);
     }
 
+    /// Every table may continue on further sheets, the ones written at the end too, and
+    /// the sheets stand in the tables' order, each table's sheets in row order.
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn every_table_continues_on_further_sheets_in_order() {
+        use calamine::{Reader, Xlsx};
+        let run = run_with_defaults("corpus");
+        let (resocs, inputs) = (resocs_table(&run), inputs_table(&run));
+        assert!(resocs.rows.len() > 4 && inputs.rows.len() > 4);
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = workbook::WorkbookWriter::with_sheet_rows(dir.path(), 4).unwrap();
+        for doc in &run.documents {
+            book.add(&workbook::SheetRows::of(doc)).unwrap();
+        }
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        book.finish(&resocs, &inputs, &mut bytes).unwrap();
+        let mut wb = Xlsx::new(std::io::Cursor::new(bytes.into_inner())).unwrap();
+        let names = wb.sheet_names();
+        let tables: Vec<&str> = names.iter().map(|n| n.split(" (").next().unwrap()).collect();
+        let mut expected = Vec::new();
+        for (table, rows) in [
+            ("resocs", resocs.rows.len()),
+            ("sections", sections_table(&run).rows.len()),
+            ("matches", matches_table(&run).rows.len()),
+            ("inputs", inputs.rows.len()),
+        ] {
+            expected.extend(std::iter::repeat_n(table, rows.div_ceil(4)));
+        }
+        assert_eq!(tables, expected);
+        assert_eq!(names[1], "resocs (2)");
+        let first_cells: Vec<String> = names
+            .iter()
+            .filter(|n| n.starts_with("resocs"))
+            .flat_map(|n| {
+                let range = wb.worksheet_range(n).unwrap();
+                (1..range.height())
+                    .map(|r| range.get((r, 0)).unwrap().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let names_in_order: Vec<String> = run.resocs.iter().map(|r| r.name.clone()).collect();
+        assert_eq!(first_cells, names_in_order);
+    }
+
     /// Rows rendered document by document (on the workers of a streaming run) make the
     /// same file as one writer of the whole table, in both dialects, and rows of one
     /// dialect are refused by files of the other.

@@ -155,35 +155,29 @@ mod writer {
         /// Appends one document's rows (call in name order).
         pub fn add(&mut self, rows: &SheetRows) -> std::io::Result<()> {
             for row in &rows.sections {
-                self.push(Long::Sections, row)?;
+                self.push(&mut Destination::Sections, row)?;
             }
             for row in &rows.matches {
-                self.push(Long::Matches, row)?;
+                self.push(&mut Destination::Matches, row)?;
             }
             Ok(())
         }
 
-        fn push(&mut self, table: Long, row: &[SheetCell]) -> std::io::Result<()> {
-            let WorkbookWriter {
-                book,
-                sheet_rows,
-                sections,
-                matches,
-                header,
-                decimals,
-            } = self;
+        /// Writes one row to the table's sheet, starting its next sheet when it is full.
+        fn push(&mut self, table: &mut Destination, row: &[SheetCell]) -> std::io::Result<()> {
             let series = match table {
-                Long::Sections => sections,
-                Long::Matches => matches,
+                Destination::Sections => &mut self.sections,
+                Destination::Matches => &mut self.matches,
+                Destination::Other(series) => series,
             };
-            if series.sheet.is_none() || series.rows == *sheet_rows {
-                close_sheet(book, series)?;
-                open_sheet(book, series, header)?;
+            if series.sheet.is_none() || series.rows == self.sheet_rows {
+                close_sheet(&mut self.book, series)?;
+                open_sheet(&mut self.book, series, &self.header)?;
             }
             series.rows += 1;
             let index = series.sheet.unwrap_or_default();
-            let ws = book.worksheet_from_index(index).map_err(xlsx_error)?;
-            write_row(ws, series.rows as u32, row, &mut series.widths, decimals)
+            let ws = self.book.worksheet_from_index(index).map_err(xlsx_error)?;
+            write_row(ws, series.rows as u32, row, &mut series.widths, &self.decimals)
         }
 
         /// Adds the resocs and inputs tables, puts every sheet in its place and writes the
@@ -194,29 +188,21 @@ mod writer {
             inputs: &Table,
             out: W,
         ) -> std::io::Result<()> {
-            for series in [&mut self.sections, &mut self.matches] {
-                if series.sheet.is_none() {
-                    open_sheet(&mut self.book, series, &self.header)?; // a table without rows keeps its header
-                }
-                close_sheet(&mut self.book, series)?;
-            }
             for table in [resocs, inputs] {
-                let mut series = Series::new(table.name, table.columns);
-                open_sheet(&mut self.book, &mut series, &self.header)?;
-                let index = series.sheet.unwrap_or_default();
-                for (r, row) in table.rows.iter().enumerate() {
-                    let ws = self.book.worksheet_from_index(index).map_err(xlsx_error)?;
-                    series.rows = r + 1;
-                    write_row(
-                        ws,
-                        series.rows as u32,
-                        &SheetCell::row(row),
-                        &mut series.widths,
-                        &self.decimals,
-                    )?;
+                let mut series = Destination::Other(Series::new(table.name, table.columns));
+                for row in &table.rows {
+                    self.push(&mut series, &SheetCell::row(row))?;
                 }
-                close_sheet(&mut self.book, &mut series)?;
+                if let Destination::Other(mut series) = series {
+                    self.close_table(&mut series)?;
+                }
             }
+            let (mut sections, mut matches) = (
+                std::mem::replace(&mut self.sections, Series::new("", &[])),
+                std::mem::replace(&mut self.matches, Series::new("", &[])),
+            );
+            self.close_table(&mut sections)?;
+            self.close_table(&mut matches)?;
             // Sheets were added as their rows came; the reader expects the tables' order.
             let rank = |name: &str| match name.split(" (").next() {
                 Some("resocs") => 0,
@@ -230,12 +216,23 @@ mod writer {
             *sheets = ordered;
             self.book.save_to_writer(out).map_err(xlsx_error)
         }
+
+        /// Finishes a table's last sheet; a table without rows still gets its sheet,
+        /// with the header.
+        fn close_table(&mut self, series: &mut Series) -> std::io::Result<()> {
+            if series.sheet.is_none() {
+                open_sheet(&mut self.book, series, &self.header)?;
+            }
+            close_sheet(&mut self.book, series)
+        }
     }
 
-    #[derive(Clone, Copy)]
-    enum Long {
+    /// Which table a row belongs to: one of the long tables the writer keeps, or a table
+    /// written at the end.
+    enum Destination {
         Sections,
         Matches,
+        Other(Series),
     }
 
     /// Starts the next sheet of a series, with its header row.
