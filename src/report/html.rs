@@ -424,12 +424,7 @@ impl PageEvidence {
             let Some(resoc) = sec.resoc.as_deref() else {
                 continue;
             };
-            if !page.resocs.contains_key(resoc) {
-                page.resocs.insert(resoc.to_string(), ResocPage::default());
-            }
-            let Some(r) = page.resocs.get_mut(resoc) else {
-                continue;
-            };
+            let r = page.resocs.entry(resoc.to_string()).or_default();
             let t = sec.totals();
             if t.overleg + t.project > 0.0 {
                 r.sections.push((
@@ -654,6 +649,71 @@ mod tests {
 
     fn key(x: &(usize, f64)) -> f64 {
         x.1
+    }
+
+    /// Gathered document by document, the page's evidence is what the whole run shows:
+    /// per RESOC its sections with evidence in document order, and its strongest and
+    /// discounted matches as a stable sort of all its matches lists them first.
+    #[test]
+    fn page_evidence_gathered_per_document_is_that_of_the_whole_run() {
+        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
+        let run = crate::pipeline::run(
+            &["corpus".into(), "tests/fixtures/validity/pacts".into()],
+            &Default::default(),
+            &instruments,
+            &crate::scoring::ScoringOptions::default(),
+        );
+        let mut page = PageEvidence::default();
+        for doc in &run.documents {
+            page.append(PageEvidence::of(doc));
+        }
+        let mut listed = 0;
+        for r in &run.resocs {
+            let mut sections = Vec::new();
+            let mut all: Vec<(String, MatchRecord)> = Vec::new();
+            for doc in &run.documents {
+                for sec in doc
+                    .sections
+                    .iter()
+                    .filter(|s| s.resoc.as_deref() == Some(r.name.as_str()))
+                {
+                    let t = sec.totals();
+                    if t.overleg + t.project > 0.0 {
+                        sections.push((
+                            doc.name.clone(),
+                            sec.title.clone(),
+                            sec.line_start,
+                            t.overleg,
+                            t.project,
+                        ));
+                    }
+                    all.extend(sec.matches.iter().map(|m| (doc.name.clone(), m.clone())));
+                }
+            }
+            let head = |keep: fn(&MatchRecord) -> bool, key: fn(&MatchRecord) -> f64, n: usize| {
+                let mut v: Vec<(String, MatchRecord)> =
+                    all.iter().filter(|(_, m)| keep(m)).cloned().collect();
+                v.sort_by(|a, b| key(&b.1).total_cmp(&key(&a.1)));
+                v.truncate(n);
+                v
+            };
+            let got = page.resocs.get(&r.name).cloned().unwrap_or_default();
+            assert_eq!(got.sections, sections, "{}", r.name);
+            assert_eq!(
+                got.strongest,
+                head(|m| m.contribution > 0.0, |m| m.contribution, STRONGEST),
+                "{}",
+                r.name
+            );
+            assert_eq!(
+                got.discounted,
+                head(is_discounted, |m| m.base_weight, DISCOUNTED),
+                "{}",
+                r.name
+            );
+            listed += got.strongest.len() + got.discounted.len();
+        }
+        assert!(listed > 20, "the corpus has evidence to list: {listed}");
     }
 
     proptest::proptest! {
