@@ -343,9 +343,6 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
         return write_partial(shard, analysis, &instruments, options, &a.out, a.format.quiet);
     }
     let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
-    // Every output streams: the CSV files and the workbook get each document's rows, the
-    // HTML report what it shows of it.
-    let keep_documents = false;
     let result = pool
         .install(|| {
             run_streaming(
@@ -353,7 +350,9 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
                 &ingest,
                 &instruments,
                 &opts,
-                keep_documents,
+                // Every output streams: the CSV files and the workbook get each document's
+                // rows, the HTML report what it shows of it; no document is kept.
+                false,
                 &tick,
                 &|doc| render_rows(doc, &options),
                 &mut |rows| sink.add_rows(rows?),

@@ -143,37 +143,38 @@ pub fn match_section(
 }
 
 /// The worker thread's cue atoms per form, prepared for a section; marked are the forms
-/// with a witness of a cue that carries weight. (One place for this slot, so its marks
-/// always mean the same.)
+/// with a witness of a cue that carries weight.
 fn cue_atoms_of(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> AtomsByForm {
-    let mut cache = AtomsByForm::take(&CUE_ATOMS);
-    cache.prepare(analyzed, &lexicon.atoms, &|| {
-        witnesses(
-            lexicon
-                .cues
-                .iter()
-                .filter(|c| c.weight != 0.0)
-                .map(|c| &c.pattern),
-            &lexicon.atoms,
-        )
-    });
-    cache
+    let weighted = lexicon.cues.iter().filter(|c| c.weight != 0.0);
+    atoms_of(&CUE_ATOMS, analyzed, &lexicon.atoms, weighted.map(|c| &c.pattern))
 }
 
 /// The worker thread's context atoms per form, prepared for a section; marked are the
 /// forms with a witness of a rule that says the role depends on the theme or is unclear.
 fn context_atoms_of(analyzed: &AnalyzedSection, context: &ContextRules) -> AtomsByForm {
-    let mut cache = AtomsByForm::take(&CONTEXT_ATOMS);
-    cache.prepare(analyzed, &context.atoms, &|| {
-        witnesses(
-            context
-                .rules
-                .iter()
-                .filter(|r| matches!(r.kind, ContextKind::Theme | ContextKind::Unclear))
-                .map(|r| &r.pattern),
-            &context.atoms,
-        )
-    });
+    let statements = context
+        .rules
+        .iter()
+        .filter(|r| matches!(r.kind, ContextKind::Theme | ContextKind::Unclear));
+    atoms_of(
+        &CONTEXT_ATOMS,
+        analyzed,
+        &context.atoms,
+        statements.map(|r| &r.pattern),
+    )
+}
+
+/// The atoms per form kept in `slot`, prepared for a section, with the forms marked
+/// that have a witness of one of the `marking` patterns. (One caller per slot, so its
+/// marks always mean the same.)
+fn atoms_of<'p>(
+    slot: &'static AtomsSlot,
+    analyzed: &AnalyzedSection,
+    set: &AtomSet,
+    marking: impl Iterator<Item = &'p Pattern> + Clone,
+) -> AtomsByForm {
+    let mut cache = AtomsByForm::take(slot);
+    cache.prepare(analyzed, set, &|| witnesses(marking.clone(), set));
     cache
 }
 

@@ -267,16 +267,24 @@ pub fn render_rows(doc: &DocumentSummary, options: &RunOptions) -> std::io::Resu
     let d = options.dialect;
     Ok(RenderedRows {
         dialect: d,
-        sections: rows_bytes(d, |each| section_rows(doc, each))?,
-        matches: rows_bytes(d, |each| match_rows(doc, each))?,
+        sections: csv_rows(d, None, |each| section_rows(doc, each))?,
+        matches: csv_rows(d, None, |each| match_rows(doc, each))?,
         sheet: options.xlsx.then(|| workbook::SheetRows::of(doc)),
         page: options.report.then(|| html::PageEvidence::of(doc)),
     })
 }
 
-/// The CSV bytes of the rows that `rows` produces, without a header.
-fn rows_bytes<'a>(d: Dialect, rows: impl FnOnce(&mut dyn FnMut(&[Cell<'a>]))) -> std::io::Result<Vec<u8>> {
-    let mut w = csv_writer(Vec::new(), d);
+/// The CSV bytes of the rows that `rows` produces, after the header of `columns` (with
+/// Excel's byte-order mark) when given: the one place CSV bytes are made.
+fn csv_rows<'a>(
+    d: Dialect,
+    columns: Option<&[&str]>,
+    rows: impl FnOnce(&mut dyn FnMut(&[Cell<'a>])),
+) -> std::io::Result<Vec<u8>> {
+    let mut w = match columns {
+        Some(columns) => csv_table(Vec::new(), d, columns)?,
+        None => csv_writer(Vec::new(), d),
+    };
     let mut result = Ok(());
     rows(&mut |row| {
         if result.is_ok() {
@@ -334,12 +342,7 @@ impl OutputSink {
         let table = |name: &str, columns: &[&str]| -> std::io::Result<_> {
             let mut file =
                 std::io::BufWriter::with_capacity(1 << 16, staged_file(out, &format!("{name}.csv"))?);
-            let header = csv_table(Vec::new(), options.dialect, columns)?;
-            file.write_all(
-                &header
-                    .into_inner()
-                    .map_err(|e| std::io::Error::other(e.to_string()))?,
-            )?;
+            file.write_all(&csv_rows(options.dialect, Some(columns), |_| {})?)?;
             Ok(file)
         };
         #[cfg(not(feature = "xlsx"))]
@@ -503,11 +506,9 @@ pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Res
 }
 
 fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
-    let mut w = csv_table(Vec::new(), d, table.columns)?;
-    for row in &table.rows {
-        write_csv_row(&mut w, row, d)?;
-    }
-    w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+    csv_rows(d, Some(table.columns), |each| {
+        table.rows.iter().for_each(|row| each(row))
+    })
 }
 
 pub const RESOC_COLUMNS: &[&str] = &[
