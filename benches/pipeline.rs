@@ -27,9 +27,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use streekpact::analyze::analyze_section;
 use streekpact::ingest::{decode_document, IngestOptions};
+use streekpact::instruments::Instruments;
 use streekpact::lexicon::{ContextRules, Lexicon};
 use streekpact::matching::{match_section, UnitFindings};
-use streekpact::pipeline::{self, Instruments};
+use streekpact::pipeline;
 use streekpact::registry::Registry;
 use streekpact::report::{self, Dialect, RunOptions};
 use streekpact::scoring::{score_resoc, unit_evidence, ResocEvidence, ScoringOptions, SectionEvidence};

@@ -3,11 +3,10 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::segment::{MarkKind, Unit, UnitKind};
+use crate::text::fold;
 
 /// Name and algorithm of the stemmer, for the manifest.
 pub const STEMMER: &str =
@@ -297,20 +296,6 @@ fn classify_gap(between: &str) -> u8 {
     g
 }
 
-/// Lowercase and fold diacritics: the matching key of a word.
-pub fn fold(word: &str) -> String {
-    fold_diacritics(&word.to_lowercase())
-}
-
-/// Removes combining marks after canonical decomposition (coördineren → coordineren).
-/// ASCII text is returned unchanged without decomposition.
-pub fn fold_diacritics(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_string();
-    }
-    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
-}
-
 /// Snowball stem of an already folded word (for lexicon compilation).
 pub fn stem_folded(folded: &str) -> String {
     Stemmer::create(Algorithm::Dutch).stem(folded).into_owned()
@@ -377,13 +362,6 @@ mod tests {
             marks,
             lead: None,
         }
-    }
-
-    #[test]
-    fn folds_case_and_diacritics() {
-        assert_eq!(fold("Coördineren"), "coordineren");
-        assert_eq!(fold("geïnitieerd"), "geinitieerd");
-        assert_eq!(fold("OVERLEG"), "overleg");
     }
 
     #[test]

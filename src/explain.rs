@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::pipeline::{Instruments, MatchRecord, RunResult};
+use crate::instruments::Instruments;
 use crate::registry::name_key;
 use crate::report::{modifiers_cell, Dialect};
+use crate::scoring::{MatchRecord, RunResult};
 
 /// Renders the explanation of `wanted` (a canonical name or an alias).
 pub fn explain(

@@ -8,13 +8,14 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use streekpact::ingest::IngestOptions;
+use streekpact::instruments::Instruments;
 use streekpact::lexicon::Source;
 use streekpact::partial::{self, Partial};
-use streekpact::pipeline::{analyze_inputs, run_streaming, Instruments, RunResult, Shard};
+use streekpact::pipeline::{analyze_inputs, run_streaming, Shard};
 use streekpact::report::{
-    recorded_command, render_rows, summary_table, write_atomically, write_outputs, Dialect, OutputSink,
-    RunOptions,
+    recorded_command, summary_table, write_atomically, write_outputs, Dialect, OutputSink, RunOptions,
 };
+use streekpact::scoring::RunResult;
 use streekpact::scoring::ScoringOptions;
 
 #[global_allocator]
@@ -345,18 +346,9 @@ fn score(a: ScoreArgs) -> Result<u8, String> {
     let mut sink = OutputSink::create(&a.out, &options).map_err(|e| write_error(&a.out, e))?;
     let result = pool
         .install(|| {
-            run_streaming(
-                &a.inputs,
-                &ingest,
-                &instruments,
-                &opts,
-                // Every output streams: the CSV files and the workbook get each document's
-                // rows, the HTML report what it shows of it; no document is kept.
-                false,
-                &tick,
-                &|doc| render_rows(doc, &options),
-                &mut |rows| sink.add_rows(rows?),
-            )
+            // Every output streams: the CSV files and the workbook get each document's
+            // rows, the HTML report what it shows of it; no document is kept.
+            run_streaming(&a.inputs, &ingest, &instruments, &opts, &tick, &mut sink)
         })
         .map_err(|e| write_error(&a.out, e))?;
     if let Some(b) = &bar {
@@ -378,7 +370,7 @@ fn write_error(out: &std::path::Path, e: std::io::Error) -> String {
     )
 }
 
-fn report_skipped(result_inputs: &[streekpact::pipeline::InputRecord], problems: &[String]) {
+fn report_skipped(result_inputs: &[streekpact::ingest::InputRecord], problems: &[String]) {
     for p in problems {
         eprintln!("streekpact: skipped {p}");
     }
@@ -423,7 +415,7 @@ fn finish_run(
 
 fn write_partial(
     shard: Shard,
-    analysis: streekpact::pipeline::Analysis,
+    analysis: streekpact::scoring::Analysis,
     instruments: &Instruments,
     options: RunOptions,
     out: &std::path::Path,

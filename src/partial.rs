@@ -8,8 +8,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::pipeline::{assemble, Analysis, DocumentSummary, InputRecord, RunResult, Shard};
-use crate::report::{Provenance, RunOptions};
+use crate::ingest::InputRecord;
+use crate::instruments::Provenance;
+use crate::pipeline::Shard;
+use crate::report::RunOptions;
+use crate::scoring::{score_documents, Analysis, DocumentSummary, RunResult};
 
 pub const FORMAT: &str = "streekpact-partial-1";
 
@@ -114,7 +117,7 @@ pub fn merge(partials: Vec<Partial>) -> Result<(RunResult, RunOptions, Provenanc
         analysis.input_problems.extend(p.input_problems);
     }
     let scoring = options.scoring;
-    let run = assemble(analysis, &|name| provinces.get(name).cloned(), &scoring);
+    let run = score_documents(analysis, &|name| provinces.get(name).cloned(), &scoring);
     Ok((run, options, provenance))
 }
 
@@ -138,7 +141,7 @@ mod tests {
                 encoding: None,
                 scoring: Default::default(),
             },
-            provenance: crate::pipeline::Instruments::load(&[], None, None)
+            provenance: crate::instruments::Instruments::load(&[], None, None)
                 .unwrap()
                 .provenance(),
             provinces: BTreeMap::new(),

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use crate::analyze::fold_diacritics;
 use crate::table::{parse_rows, LoadError};
+use crate::text::fold_diacritics;
 
 /// The registry shipped with the tool (`lexicons/resocs.tsv`).
 pub const BUILTIN_REGISTRY: &str = include_str!("../lexicons/resocs.tsv");
@@ -143,7 +143,7 @@ impl Registry {
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Ok(Registry {
             source: file.to_string(),
-            sha256: crate::ingest::sha256_hex(text.as_bytes()),
+            sha256: crate::text::sha256_hex(text.as_bytes()),
             builtin: file == BUILTIN_REGISTRY_NAME,
             resocs,
             aliases,

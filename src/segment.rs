@@ -839,6 +839,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn unicode_spaces_normalised_by_ingest_do_not_break_sentences() {
+        // Found by fuzzing (target `text`): an en space before a period made the
+        // sentence splitter slice inside a character.
+        let text = crate::text::normalize("Het RESOC\u{2002}x. Meer\u{3000}tekst.\u{1680}Nog\u{205F}een.");
+        assert!(
+            text.chars().filter(|c| c.is_whitespace()).all(|c| c.is_ascii()),
+            "{text:?}"
+        );
+        let registry = crate::registry::Registry::builtin();
+        let doc = crate::segment::segment_document("a.txt", &text, &registry);
+        assert!(!doc.sections[0].units.is_empty());
+    }
+
     proptest! {
         /// Lines found by memchr are the lines of `str::lines`.
         #[test]

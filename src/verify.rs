@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use crate::ingest::{discover, sha256_hex};
+use crate::ingest::discover;
 use crate::lexicon::context::BUILTIN_CONTEXT;
 use crate::lexicon::{SourceInfo, BUILTIN_LEXICON};
 use crate::registry::BUILTIN_REGISTRY;
+use crate::text::sha256_hex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {

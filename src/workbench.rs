@@ -9,16 +9,19 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::analyze::{analyze_section, fold, stem_folded};
+use crate::analyze::{analyze_section, stem_folded};
 use crate::ingest::{discover, read_input, IngestOptions};
+use crate::instruments::Instruments;
 use crate::lexicon::atoms::AtomKind;
 use crate::lexicon::inflect::inflections;
 use crate::lexicon::{CueId, Lexicon};
 use crate::matching::cue_candidates;
-use crate::pipeline::{analyze_and_match, assemble, Analysis, DocumentSummary, Instruments, RunResult};
+use crate::pipeline::analyze_and_match;
 use crate::report::safe_text;
 use crate::scoring::ScoringOptions;
+use crate::scoring::{score_documents, Analysis, DocumentSummary, RunResult, SectionSummary};
 use crate::segment::{segment_document, Section};
+use crate::text::fold;
 
 /// All sections of the readable inputs, in input order, with their document name.
 fn sections_of(
@@ -476,7 +479,7 @@ pub fn sensitivity(
                 .collect()
         })
         .collect();
-    let assemble_with = |summaries: Vec<crate::pipeline::SectionSummary>| -> RunResult {
+    let assemble_with = |summaries: Vec<SectionSummary>| -> RunResult {
         let mut docs: Vec<DocumentSummary> = Vec::new();
         for ((name, _), s) in sections.iter().zip(summaries) {
             match docs.last_mut() {
@@ -493,7 +496,7 @@ pub fn sensitivity(
             documents: docs,
             input_problems: Vec::new(),
         };
-        assemble(analysis, &|_| None, opts)
+        score_documents(analysis, &|_| None, opts)
     };
     let before = assemble_with(base.clone());
     let before_by: BTreeMap<&str, (Option<f64>, &str)> = before

@@ -4,7 +4,8 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use streekpact::pipeline::{run, Instruments};
+use streekpact::instruments::Instruments;
+use streekpact::pipeline::run;
 use streekpact::report::html::{axis_svg, strip_svg};
 use streekpact::scoring::ScoringOptions;
 

@@ -6,7 +6,8 @@ use std::path::Path;
 use predicates::prelude::*;
 
 use streekpact::evaluate::{evaluate, read_codings, Evaluation};
-use streekpact::pipeline::{run, Instruments};
+use streekpact::instruments::Instruments;
+use streekpact::pipeline::run;
 use streekpact::report::{write_outputs, Dialect, RunOptions};
 use streekpact::scoring::ScoringOptions;
 

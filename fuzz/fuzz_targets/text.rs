@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         encoding: (first & 2 != 0).then(|| "windows-1252".to_string()),
     };
     if let Ok((decoded, _)) = text::decode(rest, &options, "txt") {
-        let decoded = streekpact::ingest::normalize_text(&decoded);
+        let decoded = streekpact::text::normalize(&decoded);
         let registry = Registry::builtin();
         let _ = segment_document(name, &decoded, &registry);
     }

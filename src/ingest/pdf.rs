@@ -528,7 +528,7 @@ pub fn clean_pages(pages: &[Vec<Line>]) -> String {
         .map(|p| {
             p.iter()
                 .flat_map(|l| {
-                    super::normalize_text(&l.text)
+                    crate::text::normalize(&l.text)
                         .split('\n')
                         .map(|t| Line {
                             size: l.size,

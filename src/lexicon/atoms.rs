@@ -4,7 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::inflect::inflections;
-use crate::analyze::{fold, Form};
+use crate::analyze::Form;
+use crate::text::fold;
 
 pub type AtomId = u32;
 

@@ -5,8 +5,8 @@
 
 use super::atoms::{parse_pattern, AtomSet, Pattern};
 use super::SourceInfo;
-use crate::ingest::sha256_hex;
 use crate::table::{parse_rows, LoadError};
+use crate::text::sha256_hex;
 
 pub const BUILTIN_CONTEXT: &str = include_str!("../../lexicons/context.tsv");
 pub const BUILTIN_CONTEXT_NAME: &str = "<built-in lexicons/context.tsv>";
@@ -250,7 +250,7 @@ impl ContextRules {
             if f[1].is_empty() {
                 return Err(LoadError::new(file, row.line, "empty pattern"));
             }
-            let key = (kind, crate::analyze::fold(f[1]));
+            let key = (kind, crate::text::fold(f[1]));
             if let Some(first) = seen.get(&key) {
                 return Err(LoadError::new(
                     file,

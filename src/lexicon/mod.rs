@@ -11,8 +11,8 @@ pub mod inflect;
 
 use rustc_hash::FxHashMap;
 
-use crate::ingest::sha256_hex;
 use crate::table::{parse_rows, LoadError};
+use crate::text::sha256_hex;
 use atoms::{parse_pattern, AtomSet, Pattern};
 
 pub use context::{ContextKind, ContextRules, Scope};
@@ -101,7 +101,7 @@ struct Entry {
 /// The key that decides whether two entries are the same cue: folded text, spaces
 /// normalised, and whether it is capitalised (a name pattern).
 fn cue_key(text: &str) -> String {
-    let key = crate::analyze::fold(text)
+    let key = crate::text::fold(text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

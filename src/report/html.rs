@@ -8,9 +8,9 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{Provenance, RunOptions, TOOL_VERSION};
-use crate::pipeline::{DocumentSummary, MatchRecord, ResocResult, RunResult};
-use crate::scoring::{Lean, RoleType, Totals};
+use super::{RunOptions, TOOL_VERSION};
+use crate::instruments::Provenance;
+use crate::scoring::{DocumentSummary, Lean, MatchRecord, ResocResult, RoleType, RunResult, Totals};
 
 const PLOT_LEFT: f64 = 250.0;
 const PLOT_WIDTH: f64 = 460.0;
@@ -607,7 +607,7 @@ fn provenance_section(h: &mut String, run: &RunResult, p: &Provenance, o: &RunOp
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
             esc(&i.path),
-            esc(&i.status),
+            esc(i.status.as_str()),
             esc(i.reason.as_deref().unwrap_or("")),
             esc(&i.sha256.chars().take(16).collect::<String>())
         );
@@ -656,7 +656,7 @@ mod tests {
     /// discounted matches as a stable sort of all its matches lists them first.
     #[test]
     fn page_evidence_gathered_per_document_is_that_of_the_whole_run() {
-        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
+        let instruments = crate::instruments::Instruments::load(&[], None, None).unwrap();
         let run = crate::pipeline::run(
             &["corpus".into(), "tests/fixtures/validity/pacts".into()],
             &Default::default(),

@@ -16,9 +16,11 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use crate::analyze::STEMMER;
+use crate::ingest::InputRecord;
+use crate::instruments::Provenance;
 use crate::lexicon::SourceInfo;
-use crate::pipeline::{DocumentSummary, InputRecord, ModifierRecord, RunResult};
-use crate::scoring::ScoringOptions;
+use crate::pipeline::{Render, Sink};
+use crate::scoring::{DocumentSummary, ModifierRecord, RunResult, ScoringOptions};
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -98,15 +100,6 @@ pub fn recorded_command(args: &[String]) -> Vec<String> {
         out.push(a.clone());
     }
     out
-}
-
-/// Where the instruments of a run came from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Provenance {
-    /// The cue lexicon's layers, in order.
-    pub lexicon: Vec<SourceInfo>,
-    pub context_lexicon: SourceInfo,
-    pub registry: SourceInfo,
 }
 
 /// Everything about the run that is not a result, for the manifest.
@@ -447,6 +440,32 @@ impl OutputSink {
     }
 }
 
+/// The workers' half of an [`OutputSink`]: a document's rows in the run's dialect.
+pub struct RowRenderer {
+    options: RunOptions,
+}
+
+impl Render for RowRenderer {
+    type Rows = std::io::Result<RenderedRows>;
+    fn render(&self, doc: DocumentSummary) -> Self::Rows {
+        render_rows(&doc, &self.options)
+    }
+}
+
+impl Sink for OutputSink {
+    type Render = RowRenderer;
+    type Error = std::io::Error;
+    fn renderer(&self) -> RowRenderer {
+        RowRenderer {
+            options: self.options.clone(),
+        }
+    }
+    /// Parts of one document are rows like any other: the files need no joining.
+    fn accept(&mut self, rows: std::io::Result<RenderedRows>, _continues: bool) -> std::io::Result<()> {
+        self.add_rows(rows?)
+    }
+}
+
 /// A temporary file in `out` for the output `name`.
 fn staged_file(out: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
@@ -733,7 +752,7 @@ pub fn inputs_table(run: &RunResult) -> Table<'_> {
                 Cell::text(&i.sha256),
                 opt(&i.format),
                 opt(&i.encoding),
-                Cell::text(&i.status),
+                Cell::text(i.status.as_str()),
                 opt(&i.reason),
             ]
         })
@@ -847,7 +866,7 @@ mod tests {
 
     /// A run on `input` with the built-in lexicons and default options.
     fn run_with_defaults(input: &str) -> RunResult {
-        let instruments = crate::pipeline::Instruments::load(&[], None, None).unwrap();
+        let instruments = crate::instruments::Instruments::load(&[], None, None).unwrap();
         crate::pipeline::run(
             &[input.into()],
             &Default::default(),

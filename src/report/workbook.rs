@@ -9,7 +9,7 @@
 pub use writer::{WorkbookWriter, SHEET_ROWS};
 
 use super::{match_rows, safe_text, section_rows, Cell};
-use crate::pipeline::DocumentSummary;
+use crate::scoring::DocumentSummary;
 
 /// Excel's limit on the characters of one cell.
 const CELL_CHARS: usize = 32_767;

@@ -1,6 +1,5 @@
-//! Scoring: cue occurrences → evidence per unit → scores per section and per RESOC,
-//! with a seeded sentence bootstrap for the interval and the type decision.
-//! The rules and their reasons are in `docs/scoring.md`.
+//! A RESOC's evidence gathered section by section, its score and type, and the seeded
+//! sentence bootstrap of its interval.
 
 use std::collections::BTreeMap;
 
@@ -10,191 +9,7 @@ use rand_distr::{Binomial, Distribution};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::lexicon::Lexicon;
-use crate::matching::UnitFindings;
-
-/// The thresholds of the scoring rules (all recorded in the manifest).
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ScoringOptions {
-    pub seed: u64,
-    /// Bootstrap replicates for the interval.
-    pub replicates: usize,
-    /// Pseudo-evidence added to the denominator of `score`: shrinks thin evidence
-    /// towards 0.
-    pub prior: f64,
-    /// Below this total evidence (overleg + project) the type is `onduidelijk`.
-    pub min_evidence: f64,
-    /// |balance| at or above which one pole dominates (else `combinatie`).
-    pub lean_threshold: f64,
-    /// Evidence a section needs to count as well-evidenced for theme dependence.
-    pub theme_min_evidence: f64,
-    /// Sentences with evidence a section needs to count as well-evidenced.
-    pub theme_min_units: usize,
-}
-
-impl Default for ScoringOptions {
-    fn default() -> Self {
-        ScoringOptions {
-            seed: 20_040_507,
-            replicates: 1000,
-            prior: 1.0,
-            min_evidence: 0.5,
-            lean_threshold: 0.4,
-            theme_min_evidence: 1.5,
-            theme_min_units: 2,
-        }
-    }
-}
-
-/// A unit's evidence: per pole, the strongest cue in it (a unit is coded once per
-/// pole, like a quasi-sentence in manifesto coding), and which match that was.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct UnitEvidence {
-    pub overleg: f64,
-    pub project: f64,
-    pub overleg_match: Option<usize>,
-    pub project_match: Option<usize>,
-}
-
-impl UnitEvidence {
-    /// The amount match `i` of the unit adds to the totals (0 for all but the
-    /// strongest match per pole).
-    pub fn contribution(&self, i: usize) -> f64 {
-        let mut c = 0.0;
-        if self.overleg_match == Some(i) {
-            c += self.overleg;
-        }
-        if self.project_match == Some(i) {
-            c += self.project;
-        }
-        c
-    }
-}
-
-/// Evidence of one unit from its findings: a match adds weight × |pole| to the
-/// pole its category leans to; per pole only the strongest match counts.
-pub fn unit_evidence(findings: &UnitFindings, lexicon: &Lexicon) -> UnitEvidence {
-    let mut e = UnitEvidence::default();
-    for (i, m) in findings.matches.iter().enumerate() {
-        let pole = lexicon.category(lexicon.cues[m.cue as usize].category).pole;
-        let amount = m.weight * pole.abs();
-        if amount <= 0.0 {
-            continue;
-        }
-        if pole < 0.0 && amount > e.overleg {
-            e.overleg = amount;
-            e.overleg_match = Some(i);
-        } else if pole > 0.0 && amount > e.project {
-            e.project = amount;
-            e.project_match = Some(i);
-        }
-    }
-    e
-}
-
-/// Totals of a set of units.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Totals {
-    pub overleg: f64,
-    pub project: f64,
-}
-
-impl Totals {
-    /// Sums in the given order (a fixed order keeps the floating-point sum, and so
-    /// the output bytes, independent of how the work was scheduled).
-    pub fn of<'a>(units: impl IntoIterator<Item = &'a UnitEvidence>) -> Totals {
-        let mut t = Totals::default();
-        for u in units {
-            t.overleg += u.overleg;
-            t.project += u.project;
-        }
-        t
-    }
-
-    pub fn evidence(&self) -> f64 {
-        self.overleg + self.project
-    }
-
-    /// (P − O) / (P + O + prior): in [−1, 1], shrunk towards 0 when evidence is thin.
-    pub fn score(&self, prior: f64) -> Option<f64> {
-        (self.evidence() > 0.0).then(|| (self.project - self.overleg) / (self.evidence() + prior))
-    }
-
-    /// (P − O) / (P + O), unshrunk: the share balance used for the type.
-    pub fn balance(&self) -> Option<f64> {
-        (self.evidence() > 0.0).then(|| (self.project - self.overleg) / self.evidence())
-    }
-
-    /// Lowe et al. (2011): ln((P + ½) / (O + ½)), ½ added once per pole.
-    pub fn logit(&self) -> f64 {
-        ((self.project + 0.5) / (self.overleg + 0.5)).ln()
-    }
-    /// The pole the evidence leans to at a balance threshold (the type rule's and the
-    /// section rule's), `None` without evidence.
-    pub fn lean(&self, threshold: f64) -> Option<Lean> {
-        self.balance().map(|b| {
-            if b <= -threshold {
-                Lean::Overleg
-            } else if b >= threshold {
-                Lean::Project
-            } else {
-                Lean::Mixed
-            }
-        })
-    }
-}
-
-/// Which pole a set of units leans to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lean {
-    Overleg,
-    Project,
-    Mixed,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RoleType {
-    Overleg,
-    Project,
-    Combinatie,
-    Onduidelijk,
-}
-
-impl RoleType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RoleType::Overleg => "overleg",
-            RoleType::Project => "project",
-            RoleType::Combinatie => "combinatie",
-            RoleType::Onduidelijk => "onduidelijk",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RoleType> {
-        Some(match s.trim().to_lowercase().as_str() {
-            "overleg" => RoleType::Overleg,
-            "project" | "projecten" => RoleType::Project,
-            "combinatie" => RoleType::Combinatie,
-            "onduidelijk" => RoleType::Onduidelijk,
-            _ => return None,
-        })
-    }
-}
-
-/// The type rule: too little evidence → onduidelijk; a balance at or beyond the lean
-/// threshold → that pole; anything between → combinatie.
-pub fn role_type(t: &Totals, opts: &ScoringOptions) -> RoleType {
-    if t.evidence() < opts.min_evidence {
-        return RoleType::Onduidelijk;
-    }
-    match t.lean(opts.lean_threshold) {
-        Some(Lean::Overleg) => RoleType::Overleg,
-        Some(Lean::Project) => RoleType::Project,
-        Some(Lean::Mixed) => RoleType::Combinatie,
-        None => RoleType::Onduidelijk,
-    }
-}
+use super::{role_type, Lean, RoleType, ScoringOptions, Totals};
 
 /// Everything a RESOC's score is computed from, gathered section by section in
 /// document order. Its size does not grow with the corpus: per section only the counts
@@ -400,6 +215,7 @@ fn quantile(sorted: &[f64], p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scoring::UnitEvidence;
 
     fn ev(o: f64, p: f64) -> UnitEvidence {
         UnitEvidence {
@@ -409,36 +225,6 @@ mod tests {
             project_match: None,
         }
     }
-
-    #[test]
-    fn score_logit_and_balance_follow_their_formulas() {
-        let t = Totals {
-            overleg: 3.0,
-            project: 1.0,
-        };
-        assert_eq!(t.score(1.0), Some(-0.4));
-        assert_eq!(t.balance(), Some(-0.5));
-        assert!((t.logit() - (1.5f64 / 3.5).ln()).abs() < 1e-12);
-        assert_eq!(Totals::default().score(1.0), None);
-    }
-
-    #[test]
-    fn thin_evidence_shrinks_towards_zero() {
-        let thin = Totals {
-            overleg: 0.0,
-            project: 0.5,
-        }
-        .score(1.0)
-        .unwrap();
-        let thick = Totals {
-            overleg: 0.0,
-            project: 5.0,
-        }
-        .score(1.0)
-        .unwrap();
-        assert!(thin < thick && thin > 0.0);
-    }
-
     /// The evidence of one section with `n_units` units, of which `evidence` are
     /// the ones with evidence.
     fn gathered(evidence: &[(f64, f64)], n_units: usize) -> ResocEvidence {
@@ -454,7 +240,6 @@ mod tests {
         );
         ev
     }
-
     #[test]
     fn bootstrap_does_not_depend_on_the_thread_count() {
         let evidence: Vec<(f64, f64)> = (0..30)
@@ -468,7 +253,6 @@ mod tests {
         let b = two.install(|| bootstrap_interval("R", &ev, &o));
         assert_eq!(a, b);
     }
-
     /// The chain of binomials must give the distribution of drawing unit by unit.
     #[test]
     fn multinomial_resample_matches_drawing_unit_by_unit() {
@@ -509,87 +293,6 @@ mod tests {
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
         assert!((mean(&fast) - mean(&slow)).abs() < 0.005);
     }
-
-    #[test]
-    fn type_rule() {
-        let o = ScoringOptions::default();
-        assert_eq!(
-            role_type(
-                &Totals {
-                    overleg: 3.0,
-                    project: 0.6
-                },
-                &o
-            ),
-            RoleType::Overleg
-        );
-        assert_eq!(
-            role_type(
-                &Totals {
-                    overleg: 0.0,
-                    project: 0.7
-                },
-                &o
-            ),
-            RoleType::Project
-        );
-        assert_eq!(
-            role_type(
-                &Totals {
-                    overleg: 1.0,
-                    project: 1.1
-                },
-                &o
-            ),
-            RoleType::Combinatie
-        );
-        assert_eq!(
-            role_type(
-                &Totals {
-                    overleg: 0.2,
-                    project: 0.1
-                },
-                &o
-            ),
-            RoleType::Onduidelijk
-        );
-        assert_eq!(role_type(&Totals::default(), &o), RoleType::Onduidelijk);
-    }
-
-    #[test]
-    fn only_the_strongest_cue_per_pole_counts_in_a_unit() {
-        let lex = Lexicon::builtin();
-        let cue = |text: &str| lex.cues.iter().position(|c| c.text == text).unwrap() as u32;
-        let m = |c: u32, w: f64| crate::matching::CueMatch {
-            cue: c,
-            first_token: 0,
-            byte_start: 0,
-            byte_end: 0,
-            matched: String::new(),
-            stem: String::new(),
-            negated: false,
-            modifiers: vec![],
-            actor: crate::matching::Actor::Unknown,
-            base_weight: w,
-            weight: w,
-        };
-        let f = UnitFindings {
-            tokens: 9,
-            matches: vec![
-                m(cue("overleg*"), 1.0),
-                m(cue("advies*"), 1.5),
-                m(cue("project"), 0.5),
-                m(cue("opstellen"), 1.0),
-            ],
-            ..Default::default()
-        };
-        let e = unit_evidence(&f, &lex);
-        assert_eq!((e.overleg, e.project), (1.5, 0.5));
-        assert_eq!((e.overleg_match, e.project_match), (Some(1), Some(2)));
-        assert_eq!(e.contribution(0), 0.0);
-        assert_eq!(e.contribution(1), 1.5);
-    }
-
     #[test]
     fn bootstrap_is_seeded_by_name_and_brackets_the_score() {
         let units: Vec<_> = (0..40)
@@ -622,7 +325,6 @@ mod tests {
         let diluted = gathered(&evidence, 4 * n);
         assert_ne!(a, bootstrap_interval("RESOC X", &diluted, &o).unwrap());
     }
-
     #[test]
     fn theme_dependence_from_sections_or_statement() {
         let o = ScoringOptions::default();

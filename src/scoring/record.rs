@@ -1,0 +1,131 @@
+//! The owned records the scoring stage hands on: per section its matches and evidence,
+//! per document its sections, per RESOC its score, and the run as a whole. They hold
+//! no references into the lexicon, so partial results can be stored and merged.
+
+use crate::ingest::InputRecord;
+
+use super::{ResocScore, ScoringOptions, Totals};
+
+/// One modifier of a cue occurrence, as reported.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ModifierRecord {
+    pub kind: String,
+    pub trigger: String,
+    pub factor: f64,
+}
+
+/// One cue occurrence with everything the audit trail shows. Self-contained (no
+/// references into the lexicon), so partial results can be stored and merged.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MatchRecord {
+    pub line: usize,
+    /// 1-based unit (sentence) index in the section.
+    pub unit: usize,
+    pub unit_kind: String,
+    pub context: String,
+    pub cue: String,
+    pub category: String,
+    pub pole: f64,
+    pub lexicon_file: String,
+    pub lexicon_line: usize,
+    pub matched: String,
+    pub stem: String,
+    pub base_weight: f64,
+    pub weight: f64,
+    pub negated: bool,
+    pub modifiers: Vec<ModifierRecord>,
+    pub actor: String,
+    pub contribution: f64,
+}
+
+/// A section's results: what sections.csv and matches.csv show, and the evidence
+/// per unit that RESOC scores are computed from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SectionSummary {
+    pub index: usize,
+    pub title: String,
+    pub heading_path: Vec<String>,
+    pub level: u8,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub resoc: Option<String>,
+    pub tokens: usize,
+    pub units: usize,
+    /// (overleg, project) of each unit with evidence, in unit order.
+    pub evidence: Vec<(f64, f64)>,
+    pub theme_statement: bool,
+    pub unclear_statement: bool,
+    pub matches: Vec<MatchRecord>,
+}
+
+impl SectionSummary {
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals::default();
+        for (o, p) in &self.evidence {
+            t.overleg += o;
+            t.project += p;
+        }
+        t
+    }
+
+    /// The section's score, with the run's prior (as a RESOC's).
+    pub fn score(&self, opts: &ScoringOptions) -> Option<f64> {
+        self.totals().score(opts.prior)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentSummary {
+    pub name: String,
+    pub title: Option<String>,
+    pub sections: Vec<SectionSummary>,
+}
+
+#[derive(Debug)]
+pub struct ResocResult {
+    pub name: String,
+    pub province: Option<String>,
+    pub documents: usize,
+    pub sections: usize,
+    pub units: usize,
+    pub tokens: usize,
+    pub matches: usize,
+    pub score: ResocScore,
+}
+
+#[derive(Debug)]
+pub struct RunResult {
+    pub inputs: Vec<InputRecord>,
+    /// The documents read, in name order — held only when an output needs them all at
+    /// once (the workbook, the HTML report, a merge); a streaming run leaves it empty
+    /// and `counts` still covers every document.
+    pub documents: Vec<DocumentSummary>,
+    pub resocs: Vec<ResocResult>,
+    /// Problems with input arguments or folder entries (not tied to a read file).
+    pub input_problems: Vec<String>,
+    pub counts: RunCounts,
+}
+
+/// Totals over every document of a run (for the manifest).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    pub documents: usize,
+    pub sections: usize,
+    pub units: usize,
+    pub tokens: usize,
+    pub matches: usize,
+}
+
+impl RunResult {
+    pub fn skipped(&self) -> usize {
+        self.inputs.iter().filter(|i| !i.is_read()).count() + self.input_problems.len()
+    }
+}
+
+/// What the analysis of a run's inputs found (before RESOCs are scored): per file its record, the documents read, and the
+/// problems with input arguments.
+pub struct Analysis {
+    pub inputs: Vec<InputRecord>,
+    pub documents: Vec<DocumentSummary>,
+    pub input_problems: Vec<String>,
+}

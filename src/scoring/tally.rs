@@ -1,0 +1,168 @@
+//! A run's documents, in name order → the evidence of each RESOC and the run's counts,
+//! in memory that grows with the number of RESOCs, not of documents.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::{
+    score_resoc, Analysis, DocumentSummary, ResocEvidence, ResocResult, RunCounts, RunResult, ScoringOptions,
+    SectionEvidence,
+};
+
+/// What one document (or part of one) contributes to a [`Tally`]: per section its
+/// RESOC, counts and evidence, without its rows.
+pub struct DocumentTally {
+    sections: Vec<SectionTally>,
+}
+
+struct SectionTally {
+    resoc: Option<String>,
+    units: usize,
+    tokens: usize,
+    matches: usize,
+    evidence: Vec<(f64, f64)>,
+    theme_statement: bool,
+    unclear_statement: bool,
+}
+
+impl DocumentTally {
+    pub fn of(doc: &DocumentSummary) -> DocumentTally {
+        DocumentTally {
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| SectionTally {
+                    resoc: s.resoc.clone(),
+                    units: s.units,
+                    tokens: s.tokens,
+                    matches: s.matches.len(),
+                    evidence: s.evidence.clone(),
+                    theme_statement: s.theme_statement,
+                    unclear_statement: s.unclear_statement,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Gathers RESOC evidence and run counts document by document, in name order, in
+/// memory that does not grow with the number of documents (only with the number of
+/// RESOCs).
+pub struct Tally<'o> {
+    opts: &'o ScoringOptions,
+    resocs: BTreeMap<String, ResocTally>,
+    counts: RunCounts,
+}
+
+#[derive(Default)]
+struct ResocTally {
+    evidence: ResocEvidence,
+    documents: usize,
+    /// The ordinal of the last document that had a section of this RESOC.
+    last_document: usize,
+    tokens: usize,
+    matches: usize,
+}
+
+impl<'o> Tally<'o> {
+    pub fn new(opts: &'o ScoringOptions) -> Tally<'o> {
+        Tally {
+            opts,
+            resocs: BTreeMap::new(),
+            counts: RunCounts::default(),
+        }
+    }
+
+    /// Adds one document, or the next part of the last one (`continues`). Call in name
+    /// order: the sums depend on the order.
+    pub fn add_document(&mut self, doc: &DocumentSummary, continues: bool) {
+        self.add(&DocumentTally::of(doc), continues);
+    }
+
+    /// [`Tally::add_document`] from what a document contributes.
+    pub fn add(&mut self, doc: &DocumentTally, continues: bool) {
+        if !continues || self.counts.documents == 0 {
+            self.counts.documents += 1;
+        }
+        let ordinal = self.counts.documents;
+        for s in &doc.sections {
+            self.counts.sections += 1;
+            self.counts.units += s.units;
+            self.counts.tokens += s.tokens;
+            self.counts.matches += s.matches;
+            let Some(resoc) = s.resoc.as_deref() else {
+                continue;
+            };
+            if !self.resocs.contains_key(resoc) {
+                self.resocs.insert(resoc.to_string(), ResocTally::default());
+            }
+            let Some(acc) = self.resocs.get_mut(resoc) else {
+                continue;
+            };
+            if acc.last_document != ordinal {
+                acc.last_document = ordinal;
+                acc.documents += 1;
+            }
+            acc.evidence.add_section(
+                SectionEvidence {
+                    evidence: &s.evidence,
+                    units: s.units,
+                    theme_statement: s.theme_statement,
+                    unclear_statement: s.unclear_statement,
+                },
+                self.opts,
+            );
+            acc.tokens += s.tokens;
+            acc.matches += s.matches;
+        }
+    }
+
+    /// Scores every RESOC (in parallel; in name order) and returns the run's counts.
+    pub fn finish(self, province: &(dyn Fn(&str) -> Option<String> + Sync)) -> (Vec<ResocResult>, RunCounts) {
+        let opts = self.opts;
+        let resocs: Vec<(String, ResocTally)> = self.resocs.into_iter().collect();
+        let scored = resocs
+            .into_par_iter()
+            .map(|(name, acc)| ResocResult {
+                province: province(&name),
+                documents: acc.documents,
+                sections: acc.evidence.sections,
+                units: acc.evidence.units,
+                tokens: acc.tokens,
+                matches: acc.matches,
+                score: score_resoc(&name, &acc.evidence, opts),
+                name,
+            })
+            .collect();
+        (scored, self.counts)
+    }
+}
+
+/// Scores RESOCs from analysed documents: the step a single run and a merge of
+/// partial results share, so both give the same bytes.
+pub fn score_documents(
+    analysis: Analysis,
+    province: &(dyn Fn(&str) -> Option<String> + Sync),
+    opts: &ScoringOptions,
+) -> RunResult {
+    let Analysis {
+        mut inputs,
+        mut documents,
+        input_problems,
+    } = analysis;
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut tally = Tally::new(opts);
+    for d in &documents {
+        tally.add_document(d, false);
+    }
+    let (resocs, counts) = tally.finish(province);
+    RunResult {
+        inputs,
+        documents,
+        resocs,
+        input_problems,
+        counts,
+    }
+}
