@@ -6,12 +6,13 @@ use std::fmt::Write;
 use crate::instruments::Instruments;
 use crate::registry::name_key;
 use crate::report::{modifiers_cell, Dialect};
-use crate::scoring::{MatchRecord, RunResult};
+use crate::scoring::{MatchRecord, RunResult, ScoringOptions};
 
 /// Renders the explanation of `wanted` (a canonical name or an alias).
 pub fn explain(
     run: &RunResult,
     instruments: &Instruments,
+    opts: &ScoringOptions,
     wanted: &str,
     top: usize,
 ) -> Result<String, String> {
@@ -91,7 +92,9 @@ pub fn explain(
                 sec.line_end,
                 totals.overleg,
                 totals.project,
-                totals.score(1.0).map_or("–".into(), |v| format!("{v:+.3}"))
+                totals
+                    .score(opts.prior)
+                    .map_or("–".into(), |v| format!("{v:+.3}"))
             );
             // Group the section's matches by sentence, strongest sentence first.
             let mut units: Vec<(usize, Vec<&MatchRecord>)> = Vec::new();

@@ -498,7 +498,7 @@ fn explain(a: ExplainArgs) -> Result<u8, String> {
         pool,
     } = prepare(&a.instruments)?;
     let result = pool.install(|| streekpact::pipeline::run(&a.inputs, &ingest, &instruments, &opts));
-    let text = streekpact::explain::explain(&result, &instruments, &a.resoc, a.top)?;
+    let text = streekpact::explain::explain(&result, &instruments, &opts, &a.resoc, a.top)?;
     print!("{text}");
     Ok(if result.skipped() > 0 { 1 } else { 0 })
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use super::{RunOptions, TOOL_VERSION};
 use crate::instruments::Provenance;
-use crate::scoring::{DocumentSummary, Lean, MatchRecord, ResocResult, RoleType, RunResult, Totals};
+use crate::scoring::{lean_of, DocumentSummary, Lean, MatchRecord, ResocResult, RoleType, RunResult};
 
 const PLOT_LEFT: f64 = 250.0;
 const PLOT_WIDTH: f64 = 460.0;
@@ -246,15 +246,6 @@ pub fn strip_svg(cells: &[(String, f64, f64)], lean_threshold: f64) -> String {
     }
     s.push_str("</svg>");
     s
-}
-
-fn lean_of(o: f64, p: f64, threshold: f64) -> Lean {
-    Totals {
-        overleg: o,
-        project: p,
-    }
-    .lean(threshold)
-    .unwrap_or(Lean::Mixed)
 }
 
 fn lean_word(lean: Lean) -> &'static str {

@@ -8,8 +8,9 @@
 #[cfg(feature = "xlsx")]
 pub use writer::{WorkbookWriter, SHEET_ROWS};
 
-use super::{match_rows, safe_text, section_rows, Cell};
-use crate::scoring::DocumentSummary;
+use super::tables::{match_rows, section_rows};
+use super::{safe_text, Cell};
+use crate::scoring::{DocumentSummary, ScoringOptions};
 
 /// Excel's limit on the characters of one cell.
 const CELL_CHARS: usize = 32_767;
@@ -56,9 +57,9 @@ pub struct SheetRows {
 }
 
 impl SheetRows {
-    pub fn of(doc: &DocumentSummary) -> SheetRows {
+    pub fn of(doc: &DocumentSummary, scoring: &ScoringOptions) -> SheetRows {
         let mut sections = Vec::new();
-        section_rows(doc, |row| sections.push(SheetCell::row(row)));
+        section_rows(doc, scoring, |row| sections.push(SheetCell::row(row)));
         let mut matches = Vec::new();
         match_rows(doc, |row| matches.push(SheetCell::row(row)));
         SheetRows { sections, matches }

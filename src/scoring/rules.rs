@@ -54,6 +54,12 @@ impl Totals {
     }
 }
 
+/// The lean of a section's (overleg, project) evidence as the report shows it: a
+/// section without evidence reads as mixed.
+pub fn lean_of(overleg: f64, project: f64, threshold: f64) -> Lean {
+    Totals { overleg, project }.lean(threshold).unwrap_or(Lean::Mixed)
+}
+
 /// Which pole a set of units leans to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lean {
