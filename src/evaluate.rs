@@ -360,21 +360,6 @@ pub fn render(e: &Evaluation, out_dir: Option<&Path>) -> String {
     s
 }
 
-/// `streekpact evaluate --gold GOLD OUT_DIR [--split S]`.
-pub fn run_cli(gold: &Path, out_dir: &Path, split: Option<&str>) -> Result<u8, String> {
-    let mut gold_rows = read_codings(gold)?;
-    if let Some(sp) = split {
-        gold_rows.retain(|g| g.split.as_deref() == Some(sp));
-        if gold_rows.is_empty() {
-            return Err(format!("no rows of {} have split '{sp}'", gold.display()));
-        }
-    }
-    let predicted = read_codings(&out_dir.join("resocs.csv"))?;
-    let e = evaluate(&gold_rows, &predicted);
-    print!("{}", render(&e, Some(out_dir)));
-    Ok(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

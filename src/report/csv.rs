@@ -75,19 +75,19 @@ pub enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    pub(super) fn text(s: &'a str) -> Cell<'a> {
+    pub fn text(s: &'a str) -> Cell<'a> {
         Cell::Text(Cow::Borrowed(s))
     }
 
-    pub(super) fn owned(s: String) -> Cell<'a> {
+    pub fn owned(s: String) -> Cell<'a> {
         Cell::Text(Cow::Owned(s))
     }
 
-    pub(super) fn opt(x: Option<f64>) -> Cell<'a> {
+    pub fn opt(x: Option<f64>) -> Cell<'a> {
         x.map_or(Cell::Empty, Cell::Number)
     }
 
-    pub(super) fn count(n: usize) -> Cell<'a> {
+    pub fn count(n: usize) -> Cell<'a> {
         Cell::Count(n as u64)
     }
 
@@ -177,6 +177,18 @@ pub(super) fn csv_writer<W: Write>(w: W, d: Dialect) -> csv::Writer<W> {
 pub(super) fn csv_bytes(table: &Table, d: Dialect) -> std::io::Result<Vec<u8>> {
     csv_rows(d, Some(table.columns), |each| {
         table.rows.iter().for_each(|row| each(row))
+    })
+}
+
+/// A whole CSV file in dialect `d`: the header of `columns` (with Excel's byte-order
+/// mark), then the rows. For the commands that write one table at once.
+pub fn csv_file<'a>(
+    d: Dialect,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<Cell<'a>>>,
+) -> std::io::Result<Vec<u8>> {
+    csv_rows(d, Some(columns), |each| {
+        rows.into_iter().for_each(|row| each(&row))
     })
 }
 

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use crate::instruments::Provenance;
 use crate::scoring::{RunResult, ScoringOptions};
 
-pub use csv::{safe_text, Cell, Dialect};
+pub use csv::{csv_file, safe_text, Cell, Dialect};
 pub use sink::{write_atomically, OutputSink, RowRenderer};
 pub use summary::summary_table;
 pub use tables::{

@@ -1,0 +1,34 @@
+//! `streekpact explain`: why a RESOC got its score, sentence by sentence.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{prepare, CmdError, InstrumentArgs, Outcome, Prepared};
+
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// The RESOC, as in resocs.csv ("RESOC Kempen") or an alias ("Kempen").
+    resoc: String,
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Show at most this many sentences per section (strongest first).
+    #[arg(long, default_value_t = 12)]
+    top: usize,
+    #[command(flatten)]
+    instruments: InstrumentArgs,
+}
+
+pub fn run(a: ExplainArgs) -> Result<Outcome, CmdError> {
+    let Prepared {
+        instruments,
+        ingest,
+        opts,
+        pool,
+    } = prepare(&a.instruments)?;
+    let result = pool.install(|| streekpact::pipeline::run(&a.inputs, &ingest, &instruments, &opts));
+    let text = streekpact::explain::explain(&result, &instruments, &opts, &a.resoc, a.top)
+        .map_err(CmdError::Input)?;
+    print!("{text}");
+    Ok(Outcome::incomplete_if(result.skipped() > 0))
+}

@@ -1,0 +1,63 @@
+//! `streekpact lexicon sensitivity`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use streekpact::report::write_atomically;
+use streekpact::workbench;
+
+use crate::cmd::{prepare, CmdError, DialectArg, InstrumentArgs, Outcome, Prepared};
+
+#[derive(Args)]
+pub struct SensitivityArgs {
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Output folder for sensitivity.csv.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    #[command(flatten)]
+    dialect: DialectArg,
+    #[command(flatten)]
+    instruments: InstrumentArgs,
+}
+
+pub fn run(a: SensitivityArgs) -> Result<Outcome, CmdError> {
+    let Prepared {
+        instruments,
+        ingest,
+        opts,
+        pool,
+    } = prepare(&a.instruments)?;
+    let rows = pool.install(|| workbench::sensitivity(&a.inputs, &ingest, &instruments, &opts));
+    let bytes = workbench::sensitivity_csv(&rows, a.dialect.dialect()).map_err(CmdError::Input)?;
+    let path = a.out.join("sensitivity.csv");
+    write_atomically(&a.out, &[("sensitivity.csv".to_string(), bytes)]).map_err(|source| {
+        CmdError::WriteFile {
+            path: path.clone(),
+            source,
+        }
+    })?;
+    println!(
+        "{:<24} {:<28} {:>8} {:>8}  type",
+        "cue", "RESOC", "before", "after"
+    );
+    for r in rows.iter().take(15) {
+        let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:+.3}"));
+        println!(
+            "{:<24} {:<28} {:>8} {:>8}  {}{}",
+            r.cue,
+            r.resoc,
+            f(r.score_before),
+            f(r.score_after),
+            r.type_before,
+            if r.type_changed() {
+                format!(" → {}", r.type_after)
+            } else {
+                String::new()
+            }
+        );
+    }
+    eprintln!("streekpact: {} row(s) in {}", rows.len(), path.display());
+    Ok(Outcome::Complete)
+}
