@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use super::csv::{csv_bytes, csv_rows};
 use super::manifest::manifest_json;
-use super::tables::{inputs_table, render_rows, resocs_table, RenderedRows, MATCH_COLUMNS, SECTION_COLUMNS};
-use super::{html, workbook, RunOptions};
+use super::tables::{render_rows, resocs_table, RenderedRows, MATCH_COLUMNS, SECTION_COLUMNS};
+use super::{html, RunOptions};
+#[cfg(feature = "xlsx")]
+use super::{tables::inputs_table, workbook};
 use crate::instruments::Provenance;
 use crate::pipeline::{Render, Sink};
 use crate::scoring::{DocumentSummary, RunResult};

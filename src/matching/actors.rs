@@ -1,0 +1,104 @@
+//! Actors: whose role a clause describes — the RESOC, another actor, or unknown.
+
+use super::*;
+
+/// How far into its clause (in words other than context triggers) an actor mention can
+/// still be the subject.
+pub(super) const SUBJECT_REACH: usize = 2;
+
+/// The subject of each clause, when one is recognised: an actor mention that no
+/// preposition governs ("met de provincie" is no subject) near the start of its clause.
+/// The RESOC wins when both it and another actor are named. A clause without one
+/// takes the previous clause's actor in the same sentence.
+pub(super) fn clause_actors(
+    tokens: &[Token],
+    triggers: &[Found],
+    context: &ContextRules,
+    clause: &[u32],
+    words: Vec<&str>,
+) -> Vec<Option<Actor>> {
+    let n_clauses = clause.last().map_or(0, |c| *c as usize + 1);
+    let mut kind_at: Vec<Option<ContextKind>> = vec![None; tokens.len()];
+    for t in triggers {
+        for &p in &t.positions {
+            kind_at[p] = Some(context.rules[t.id as usize].kind);
+        }
+    }
+    let mut own: Vec<Option<Actor>> = vec![None; n_clauses];
+    for t in triggers {
+        let kind = context.rules[t.id as usize].kind;
+        if !matches!(kind, ContextKind::ActorSelf | ContextKind::ActorOther) {
+            continue;
+        }
+        let start = t.positions[0];
+        let mut k = start;
+        while k > 0 && kind_at[k - 1] == Some(ContextKind::Determiner) && clause[k - 1] == clause[start] {
+            k -= 1;
+        }
+        if k > 0 && kind_at[k - 1] == Some(ContextKind::Preposition) && clause[k - 1] == clause[start] {
+            continue;
+        }
+        // The agent of a passive ("worden uitgevoerd door de intercommunale") acts,
+        // wherever it stands.
+        let agent = k > 0 && kind_at[k - 1] == Some(ContextKind::Agent) && clause[k - 1] == clause[start];
+        let c = clause[start] as usize;
+        // Dutch puts the subject first or right after the finite verb: another actor
+        // deeper in the clause is an object ("bezorgt de minister een advies").
+        let clause_start = clause.iter().position(|&x| x as usize == c).unwrap_or(0);
+        // Counted in words that are not context triggers, so that inserting "niet" or
+        // "ook" before the subject does not change who the subject is.
+        let depth = (clause_start..start).filter(|&p| kind_at[p].is_none()).count();
+        if kind == ContextKind::ActorOther && !agent && depth > SUBJECT_REACH {
+            continue;
+        }
+        let who: Vec<&str> = t.positions.iter().map(|&p| words[p]).collect();
+        match (kind, &own[c]) {
+            (ContextKind::ActorSelf, _) => own[c] = Some(Actor::Resoc),
+            (ContextKind::ActorOther, None) => own[c] = Some(Actor::Other(who.join(" "))),
+            _ => {}
+        }
+    }
+    // A field line ("Trekker: VDAB", "Promotor: het RESOC") names in its value who
+    // holds the role its label names.
+    if n_clauses > 1 && own[0].is_none() {
+        let label_len = clause.iter().take_while(|&&c| c == 0).count();
+        let value_start = label_len;
+        let labelled = (0..label_len).any(|p| kind_at[p] == Some(ContextKind::RoleLabel));
+        if labelled && label_len <= 3 && tokens[value_start].gap & gap::CLAUSE != 0 {
+            own[0] = Some(match &own[1] {
+                Some(a) => a.clone(),
+                None => {
+                    let value: Vec<&str> = words[value_start..].iter().take(4).copied().collect();
+                    Actor::Other(value.join(" "))
+                }
+            });
+        }
+    }
+    let mut inherited: Vec<Option<Actor>> = Vec::with_capacity(n_clauses);
+    let mut current: Option<Actor> = None;
+    for a in own {
+        if a.is_some() {
+            current = a;
+        }
+        inherited.push(current.clone());
+    }
+    inherited
+}
+
+/// The factor of the other-actor rule that made the clause's subject.
+pub(super) fn actor_other_factor(
+    context: &ContextRules,
+    triggers: &[Found],
+    clause: &[u32],
+    first: usize,
+) -> f64 {
+    triggers
+        .iter()
+        .filter(|t| {
+            context.rules[t.id as usize].kind == ContextKind::ActorOther
+                && clause[t.positions[0]] <= clause[first]
+        })
+        .map(|t| context.rules[t.id as usize].factor)
+        .next_back()
+        .unwrap_or(0.0)
+}

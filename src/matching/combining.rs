@@ -1,0 +1,399 @@
+//! Combining: one unit's occurrences read in their clauses and scopes, and the
+//! modifiers multiplied into each occurrence's weight.
+
+use super::*;
+
+/// How modifiers combine: within a group the strongest counts, groups multiply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Group {
+    /// Lexical emphasis, bold, italic, heading.
+    Emphasis,
+    Hedge,
+    /// A hedge of the lead-in sentence of a list: a statement of its own, so it
+    /// multiplies with the item's own hedge instead of competing with it.
+    LeadHedge,
+    Deemphasis,
+    Past,
+    Parenthesis,
+}
+
+pub(super) fn group_of(kind: ContextKind) -> Option<Group> {
+    match kind {
+        ContextKind::Hedge => Some(Group::Hedge),
+        ContextKind::Emphasis => Some(Group::Emphasis),
+        ContextKind::Deemphasis => Some(Group::Deemphasis),
+        ContextKind::Past => Some(Group::Past),
+        _ => None,
+    }
+}
+
+/// What the reading of one unit starts from: its context triggers, clauses, cues and
+/// the actor of each clause.
+pub(super) struct UnitReading {
+    pub(super) triggers: Vec<Found>,
+    pub(super) clause: Vec<u32>,
+    pub(super) cues: Vec<Found>,
+    pub(super) actors: Vec<Option<Actor>>,
+}
+
+pub(super) fn read_unit(
+    unit: &crate::segment::Unit,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    context: &ContextRules,
+    cue_atoms: &[Vec<AtomId>],
+    ctx_atoms: &[Vec<AtomId>],
+) -> UnitReading {
+    let punct_clause = clauses(tokens, &[], true);
+    let triggers = resolve(
+        find_patterns(
+            tokens,
+            ctx_atoms,
+            &context.atoms,
+            &context.first_atom,
+            |id| &context.rules[id as usize].pattern,
+            Reach {
+                clause: &punct_clause,
+                gap_clause: &punct_clause,
+                skippable: &[],
+            },
+        ),
+        |id| &context.rules[id as usize].pattern,
+    );
+    let starts: Vec<usize> = triggers
+        .iter()
+        .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)
+        .map(|t| t.positions[0])
+        .collect();
+    let clause = clauses(tokens, &starts, true);
+    // A split verb's particle may stand beyond a comma-separated list
+    // ("brengt de gemeenten, de werkgevers en de vakbonden samen").
+    let hard_clause = clauses(tokens, &starts, false);
+    let mut negations = vec![false; tokens.len()];
+    for t in &triggers {
+        if context.rules[t.id as usize].kind == ContextKind::Negation && t.positions.len() == 1 {
+            negations[t.positions[0]] = true;
+        }
+    }
+    let cues = resolve(
+        find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause, &negations),
+        |id| &lexicon.cues[id as usize].pattern,
+    );
+    let actors = clause_actors(
+        tokens,
+        &triggers,
+        context,
+        &clause,
+        unit_text_words(&unit.text, tokens),
+    );
+    UnitReading {
+        triggers,
+        clause,
+        cues,
+        actors,
+    }
+}
+
+pub(super) fn match_units(
+    section: &Section,
+    analyzed: &AnalyzedSection,
+    lexicon: &Lexicon,
+    context: &ContextRules,
+    cue_atoms: &[Vec<AtomId>],
+    ctx_atoms: &[Vec<AtomId>],
+    needs_reading: &[bool],
+) -> Vec<UnitFindings> {
+    // What a list's lead-in passes on, per unit: computed when the unit is read, or
+    // when a list item needs it from a lead-in that had no reason to be read.
+    let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
+    let mut carried: Vec<bool> = vec![false; section.units.len()];
+    let mut out: Vec<UnitFindings> = Vec::with_capacity(section.units.len());
+    for (u, unit) in section.units.iter().enumerate() {
+        let tokens = analyzed.unit(u);
+        if !needs_reading[u] {
+            out.push(UnitFindings {
+                tokens: tokens.len(),
+                ..Default::default()
+            });
+            continue;
+        }
+        let UnitReading {
+            triggers,
+            clause,
+            cues,
+            actors,
+        } = read_unit(unit, tokens, lexicon, context, cue_atoms, ctx_atoms);
+        if let Some(l) = unit.lead.filter(|&l| l < section.units.len() && !carried[l]) {
+            carried[l] = true;
+            let lead = &section.units[l];
+            if lead.kind != UnitKind::ListItem {
+                let tokens = analyzed.unit(l);
+                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms);
+                carries[l] = Some(lead_in_carry(
+                    lead,
+                    tokens,
+                    &r.triggers,
+                    context,
+                    &r.clause,
+                    &r.cues,
+                    &r.actors,
+                ));
+            }
+        }
+        let lead_carry = unit.lead.and_then(|l| carries.get(l).cloned().flatten());
+
+        let mut findings = UnitFindings {
+            tokens: tokens.len(),
+            ..Default::default()
+        };
+        let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
+        let about_role = has_kind(ContextKind::RoleWord)
+            || has_kind(ContextKind::ActorSelf)
+            || has_kind(ContextKind::RoleLabel);
+        findings.theme_statement = about_role && has_kind(ContextKind::Theme);
+        findings.unclear_statement = about_role && has_kind(ContextKind::Unclear);
+        // A sentence that says the role is undecided ("of het RESOC overleg of
+        // projecten zal organiseren, wordt later bepaald") names roles hypothetically:
+        // its cues count for nothing (ConText's "hypothetical").
+        // A heading is a role statement only when it speaks of the RESOC or its role
+        // ("Rol van het RESOC: overleg", "Kernopdracht: projecten"); a topic heading
+        // ("Overleg", "Thema 3: Projecten in de haven") names a subject, not a role.
+        let topic_heading = unit.kind == UnitKind::Heading && !about_role && !has_kind(ContextKind::Emphasis);
+        let unclear_trigger = findings.unclear_statement.then(|| {
+            triggers
+                .iter()
+                .filter(|t| context.rules[t.id as usize].kind == ContextKind::Unclear)
+                .map(|t| surface(&unit.text, tokens, &t.positions))
+                .next()
+                .unwrap_or_default()
+        });
+
+        for m in &cues {
+            let cue = &lexicon.cues[m.id as usize];
+            if cue.weight == 0.0 {
+                continue; // a blocker: names and false friends count for nothing
+            }
+            let (first, last) = (m.positions[0], *m.positions.last().unwrap_or(&m.positions[0]));
+            let mut mods: Vec<(Group, Modifier)> = Vec::new();
+            let mut negation: Option<String> = None;
+            let mut present = false;
+            for t in &triggers {
+                let rule = &context.rules[t.id as usize];
+                if !in_scope(rule, &t.positions, first, last, &clause) {
+                    continue;
+                }
+                // The trigger's words are spelled out only where the record shows them.
+                let words = || surface(&unit.text, tokens, &t.positions);
+                match rule.kind {
+                    ContextKind::Negation => {
+                        if negation.is_none() {
+                            negation = Some(words());
+                        }
+                    }
+                    ContextKind::Present => present = true,
+                    kind => {
+                        if let Some(g) = group_of(kind) {
+                            mods.push((
+                                g,
+                                Modifier {
+                                    kind: kind.as_str(),
+                                    trigger: words(),
+                                    factor: rule.factor,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some(carry) = &lead_carry {
+                for (kind, modifier) in &carry.modifiers {
+                    if *kind == ContextKind::Negation {
+                        negation.get_or_insert(format!("lead:{}", modifier.trigger));
+                    } else if let Some(g) = group_of(*kind) {
+                        let g = if g == Group::Hedge { Group::LeadHedge } else { g };
+                        mods.push((
+                            g,
+                            Modifier {
+                                kind: modifier.kind,
+                                trigger: format!("lead:{}", modifier.trigger),
+                                factor: modifier.factor,
+                            },
+                        ));
+                    }
+                }
+            }
+            if present {
+                mods.retain(|(g, _)| *g != Group::Past);
+            }
+            let tflags = m.positions.iter().fold(0u8, |acc, &p| acc | tokens[p].flags);
+            let typo = &context.typography;
+            if tflags & flags::BOLD != 0 {
+                mods.push((
+                    Group::Emphasis,
+                    Modifier {
+                        kind: "bold",
+                        trigger: String::new(),
+                        factor: typo.bold,
+                    },
+                ));
+            }
+            if tflags & flags::ITALIC != 0 {
+                mods.push((
+                    Group::Emphasis,
+                    Modifier {
+                        kind: "italic",
+                        trigger: String::new(),
+                        factor: typo.italic,
+                    },
+                ));
+            }
+            if unit.kind == UnitKind::Heading {
+                mods.push((
+                    Group::Emphasis,
+                    Modifier {
+                        kind: "heading",
+                        trigger: String::new(),
+                        factor: typo.heading,
+                    },
+                ));
+            }
+            if m.positions.iter().all(|&p| tokens[p].flags & flags::PAREN != 0) {
+                mods.push((
+                    Group::Parenthesis,
+                    Modifier {
+                        kind: "parenthesis",
+                        trigger: String::new(),
+                        factor: typo.parenthesis,
+                    },
+                ));
+            }
+            let actor = actors[clause[first] as usize]
+                .clone()
+                .or_else(|| lead_carry.as_ref().and_then(|c| c.actor.clone()))
+                .unwrap_or(Actor::Unknown);
+            let actor_factor = match &actor {
+                Actor::Other(_) => actor_other_factor(context, &triggers, &clause, first),
+                _ => 1.0,
+            };
+            let mut weight = combine(cue.weight, &mods, actor_factor, negation.is_some());
+            let mut modifiers: Vec<Modifier> = Vec::new();
+            if let Some(n) = &negation {
+                modifiers.push(Modifier {
+                    kind: "negation",
+                    trigger: n.clone(),
+                    factor: 0.0,
+                });
+            }
+            if topic_heading {
+                weight = 0.0;
+                modifiers.push(Modifier {
+                    kind: "topic_heading",
+                    trigger: String::new(),
+                    factor: 0.0,
+                });
+            }
+            if let Some(u) = &unclear_trigger {
+                weight = 0.0;
+                modifiers.push(Modifier {
+                    kind: "unclear",
+                    trigger: u.clone(),
+                    factor: 0.0,
+                });
+            }
+            modifiers.extend(mods.into_iter().map(|(_, m)| m));
+            if let Actor::Other(who) = &actor {
+                modifiers.push(Modifier {
+                    kind: "actor",
+                    trigger: who.clone(),
+                    factor: actor_factor,
+                });
+            }
+            findings.matches.push(CueMatch {
+                cue: m.id,
+                first_token: first,
+                byte_start: tokens[first].start as usize,
+                byte_end: tokens[last].end as usize,
+                matched: surface(&unit.text, tokens, &m.positions),
+                stem: analyzed.analyzer.form(tokens[first].form).stem.clone(),
+                negated: negation.is_some(),
+                modifiers,
+                actor,
+                base_weight: cue.weight,
+                weight,
+            });
+        }
+        findings.matches.sort_by_key(|m| m.first_token);
+        if unit.kind != UnitKind::ListItem && !carried[u] {
+            carried[u] = true;
+            carries[u] = Some(lead_in_carry(
+                unit, tokens, &triggers, context, &clause, &cues, &actors,
+            ));
+        }
+        out.push(findings);
+    }
+    out
+}
+
+/// The strongest modifier of each [`Group`], multiplied, times the actor factor.
+/// Negation makes it 0.
+pub(super) fn combine(base: f64, mods: &[(Group, Modifier)], actor: f64, negated: bool) -> f64 {
+    if negated {
+        return 0.0;
+    }
+    let strongest = |kind: Group, up: bool| {
+        let it = mods.iter().filter(|(k, _)| *k == kind).map(|(_, m)| m.factor);
+        if up {
+            it.fold(1.0_f64, f64::max)
+        } else {
+            it.fold(1.0_f64, f64::min)
+        }
+    };
+    base * strongest(Group::Emphasis, true)
+        * strongest(Group::Hedge, false)
+        * strongest(Group::LeadHedge, false)
+        * strongest(Group::Deemphasis, false)
+        * strongest(Group::Past, false)
+        * strongest(Group::Parenthesis, false)
+        * actor
+}
+
+pub(super) fn in_scope(rule: &Rule, t: &[usize], first: usize, last: usize, clause: &[u32]) -> bool {
+    let (t0, tl) = (t[0], *t.last().unwrap_or(&t[0]));
+    let within = |d: usize| rule.window == 0 || d <= rule.window;
+    let forward = tl < first && clause[tl] == clause[first] && within(first - tl);
+    let backward = last < t0 && clause[last] == clause[t0] && within(t0 - last);
+    // A trigger inside a split cue ("voert zelf geen projecten uit") or a cue inside
+    // a split trigger ("start geen nieuwe projecten meer").
+    let inside = (first < t0 && tl < last) || (t0 < first && last < tl);
+    match rule.scope {
+        Scope::Forward => forward || inside,
+        Scope::Backward => backward || inside,
+        Scope::Both => forward || backward || inside,
+        Scope::Clause => {
+            let overlap = t0 <= last && tl >= first;
+            forward || backward || inside || (overlap && rule.kind != ContextKind::Negation)
+        }
+        Scope::Preceding => last < t0,
+        Scope::Following => tl < first,
+        Scope::Unit => true,
+    }
+}
+
+/// Clause number of each token: a new clause starts at punctuation (; : ( ) dashes,
+/// and commas when `commas` is set) and at each terminator word.
+pub(super) fn clauses(tokens: &[Token], terminator_starts: &[usize], commas: bool) -> Vec<u32> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut c = 0u32;
+    let boundary = if commas {
+        gap::COMMA | gap::CLAUSE | gap::PAREN
+    } else {
+        gap::CLAUSE | gap::PAREN
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && (t.gap & boundary != 0 || terminator_starts.contains(&i)) {
+            c += 1;
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! Finding: where the cue and trigger patterns occur in a unit (longest, most specific
+//! wins), and the words they matched.
+
+use super::*;
+
+pub(super) struct Found {
+    pub(super) id: u32,
+    pub(super) positions: Vec<usize>,
+}
+
+/// Every occurrence of every cue in a section, overlapping ones included, before the
+/// longest-match resolution: per unit, (cue, token positions). For lexicon checks
+/// (which entries compete for the same words); clauses are cut at punctuation only.
+pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<(CueId, Vec<usize>)>> {
+    let cache = cue_atoms_of(analyzed, lexicon);
+    let cue_atoms = &cache.atoms;
+    let found = analyzed
+        .units()
+        .map(|tokens| {
+            let clause = clauses(tokens, &[], true);
+            let hard = clauses(tokens, &[], false);
+            find_cues(tokens, cue_atoms, lexicon, &clause, &hard, &[])
+                .into_iter()
+                .map(|f| (f.id, f.positions))
+                .collect()
+        })
+        .collect();
+    cache.give_back(&CUE_ATOMS);
+    found
+}
+
+/// All occurrences of the lexicon's cues in a unit, overlapping, before resolution.
+/// Cue occurrences. A word marked in `negations` may stand between two words of a
+/// phrase cue ("dat het RESOC initiatieven niet ondersteunt"): the cue still matches,
+/// and the negation inside it then applies to it, instead of breaking the phrase and
+/// letting its first word count on its own.
+pub(super) fn find_cues(
+    tokens: &[Token],
+    cue_atoms: &[Vec<AtomId>],
+    lexicon: &Lexicon,
+    clause: &[u32],
+    gap_clause: &[u32],
+    negations: &[bool],
+) -> Vec<Found> {
+    find_patterns(
+        tokens,
+        cue_atoms,
+        &lexicon.atoms,
+        &lexicon.first_atom,
+        |id| &lexicon.cues[id as usize].pattern,
+        Reach {
+            clause,
+            gap_clause,
+            skippable: negations,
+        },
+    )
+}
+
+/// How far a pattern may reach for its next word: within the clause of the previous
+/// word (`gap_clause` after a `...` gap), and over one `skippable` word.
+pub(super) struct Reach<'a> {
+    pub(super) clause: &'a [u32],
+    pub(super) gap_clause: &'a [u32],
+    pub(super) skippable: &'a [bool],
+}
+
+/// All occurrences of all patterns, overlapping, before resolution.
+pub(super) fn find_patterns<'p>(
+    tokens: &[Token],
+    atom_cache: &[Vec<AtomId>],
+    atoms: &AtomSet,
+    first_atom: &[Vec<u32>],
+    pattern: impl Fn(u32) -> &'p Pattern,
+    reach_of: Reach<'_>,
+) -> Vec<Found> {
+    let Reach {
+        clause,
+        gap_clause,
+        skippable,
+    } = reach_of;
+    let mut found = Vec::new();
+    // Candidate positions are gathered in one buffer; only a pattern that matches
+    // gets its own copy (most candidates fail at their second word).
+    let mut positions: Vec<usize> = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        for &a in &atom_cache[tok.form as usize] {
+            if atoms.get(a).capitalized && tok.flags & flags::CAPITALIZED == 0 {
+                continue;
+            }
+            'pattern: for &id in &first_atom[a as usize] {
+                let p = pattern(id);
+                positions.clear();
+                positions.push(i);
+                for k in 1..p.atoms.len() {
+                    let last = *positions.last().unwrap_or(&i);
+                    let skip = skippable.get(last + 1) == Some(&true);
+                    let reach = if p.gap_before[k] {
+                        GAP_WINDOW + 1
+                    } else if skip {
+                        2
+                    } else {
+                        1
+                    };
+                    let within = if p.gap_before[k] { gap_clause } else { clause };
+                    let next = (last + 1..tokens.len().min(last + 1 + reach)).find(|&j| {
+                        within[j] == within[last] && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
+                    });
+                    match next {
+                        Some(j) if p.gap_before[k] || j == last + 1 || (skip && j == last + 2) => {
+                            positions.push(j)
+                        }
+                        _ => continue 'pattern,
+                    }
+                }
+                found.push(Found {
+                    id,
+                    positions: positions.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Keeps non-overlapping occurrences: more words first, then the more specific
+/// pattern, then the tighter span, then the earlier one.
+pub(super) fn resolve<'p>(mut found: Vec<Found>, pattern: impl Fn(u32) -> &'p Pattern) -> Vec<Found> {
+    found.sort_by(|a, b| {
+        let span = |f: &Found| f.positions.last().unwrap_or(&0) - f.positions[0];
+        b.positions
+            .len()
+            .cmp(&a.positions.len())
+            .then(pattern(b.id).specificity.cmp(&pattern(a.id).specificity))
+            .then(span(a).cmp(&span(b)))
+            .then(a.positions[0].cmp(&b.positions[0]))
+            .then(a.id.cmp(&b.id))
+    });
+    let tokens = found
+        .iter()
+        .filter_map(|f| f.positions.last())
+        .max()
+        .map_or(0, |&p| p + 1);
+    let mut used = vec![false; tokens];
+    let mut kept = Vec::new();
+    for f in found {
+        if f.positions.iter().any(|&p| used[p]) {
+            continue;
+        }
+        for &p in &f.positions {
+            used[p] = true;
+        }
+        kept.push(f);
+    }
+    kept.sort_by_key(|f| (f.positions[0], f.id));
+    kept
+}
+
+pub(super) fn unit_text_words<'a>(text: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+    tokens
+        .iter()
+        .map(|t| &text[t.start as usize..t.end as usize])
+        .collect()
+}
+
+pub(super) fn surface(text: &str, tokens: &[Token], positions: &[usize]) -> String {
+    let mut s = String::new();
+    for (k, &p) in positions.iter().enumerate() {
+        if k > 0 {
+            s.push_str(if p == positions[k - 1] + 1 { " " } else { " … " });
+        }
+        s.push_str(&text[tokens[p].start as usize..tokens[p].end as usize]);
+    }
+    s
+}

@@ -1,0 +1,124 @@
+//! Matching: finds the lexicon's cues in each unit and decides, per occurrence, what
+//! it counts for in its context: negation (ConText-style scopes), hedges, emphasis,
+//! typography, time, and whose role the clause describes.
+
+use crate::analyze::{flags, gap, AnalyzedSection, Token};
+use crate::lexicon::atoms::{AtomId, AtomKind, AtomSet, Pattern};
+use crate::lexicon::context::Rule;
+use crate::lexicon::{ContextKind, ContextRules, CueId, Lexicon, Scope, GAP_WINDOW};
+use crate::segment::{Section, UnitKind};
+
+mod actors;
+mod atoms;
+mod combining;
+mod finding;
+mod lead_in;
+
+use actors::*;
+use atoms::*;
+use combining::*;
+use finding::*;
+use lead_in::*;
+
+pub use finding::cue_candidates;
+
+/// Whose role a clause describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// The RESOC is named as subject.
+    Resoc,
+    /// Another actor is the subject; the trigger words are kept for the audit trail.
+    Other(String),
+    /// No subject recognised: the pact is taken to speak about its RESOC.
+    Unknown,
+}
+
+impl Actor {
+    pub fn label(&self) -> String {
+        match self {
+            Actor::Resoc => "resoc".into(),
+            Actor::Other(who) => format!("other:{who}"),
+            Actor::Unknown => "unknown".into(),
+        }
+    }
+}
+
+/// One thing in the context that changed a cue's weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modifier {
+    pub kind: &'static str,
+    /// The trigger words as they stand in the text (empty for typography).
+    pub trigger: String,
+    pub factor: f64,
+}
+
+/// One cue occurrence and what it counts for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueMatch {
+    pub cue: CueId,
+    /// Index of the first matched token in the unit.
+    pub first_token: usize,
+    /// Byte span in the unit text from the first to the last matched word.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The matched words, " … " where a gap was skipped.
+    pub matched: String,
+    /// Snowball stem of the first matched word (for the audit trail and lexicon work).
+    pub stem: String,
+    pub negated: bool,
+    pub modifiers: Vec<Modifier>,
+    pub actor: Actor,
+    /// The cue's weight in the lexicon.
+    pub base_weight: f64,
+    /// After all modifiers; 0 when negated.
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnitFindings {
+    pub tokens: usize,
+    pub matches: Vec<CueMatch>,
+    /// The unit says the role depends on the theme.
+    pub theme_statement: bool,
+    /// The unit says the role is unclear or not described.
+    pub unclear_statement: bool,
+}
+
+/// Matches cues and context triggers in every unit of a section.
+pub fn match_section(
+    section: &Section,
+    analyzed: &AnalyzedSection,
+    lexicon: &Lexicon,
+    context: &ContextRules,
+) -> Vec<UnitFindings> {
+    let cue_cache = cue_atoms_of(analyzed, lexicon);
+    let ctx_cache = context_atoms_of(analyzed, context);
+    // A unit needs the full reading only when a cue that carries weight may match in
+    // it or it may say the role depends on the theme or is unclear (it has a witness
+    // word of one). The others yield no findings, whatever their context: skipping
+    // them changes nothing.
+    let needs_reading: Vec<bool> = analyzed
+        .units()
+        .map(|tokens| {
+            tokens.iter().any(|t| {
+                let f = t.form as usize;
+                cue_cache.marked[f] || ctx_cache.marked[f]
+            })
+        })
+        .collect();
+    let out = match_units(
+        section,
+        analyzed,
+        lexicon,
+        context,
+        &cue_cache.atoms,
+        &ctx_cache.atoms,
+        &needs_reading,
+    );
+    cue_cache.give_back(&CUE_ATOMS);
+    ctx_cache.give_back(&CONTEXT_ATOMS);
+    out
+}
+
+#[cfg(test)]
+mod tests;

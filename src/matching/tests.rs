@@ -1,0 +1,327 @@
+//! Tests of the matcher on small texts, through segmentation and analysis.
+
+use super::*;
+use crate::analyze::analyze_section;
+use crate::registry::Registry;
+use crate::segment::segment_document;
+
+/// Cue matches of a one-paragraph text: (matched words, weight, negated).
+fn run(text: &str) -> Vec<(String, f64, bool, String)> {
+    let lex = Lexicon::builtin();
+    let ctx = ContextRules::builtin();
+    let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        let a = analyze_section(s);
+        for f in match_section(s, &a, &lex, &ctx) {
+            for m in f.matches {
+                let cat = &lex.category(lex.cues[m.cue as usize].category).name;
+                out.push((
+                    m.matched.clone(),
+                    (m.weight * 1000.0).round() / 1000.0,
+                    m.negated,
+                    cat.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Units without a cue word or a statement witness are not read; reading every
+/// unit must give the same findings (on the bundled corpus and the validity pacts,
+/// which have lead-ins without cues that hedge or negate their list items).
+#[test]
+fn units_without_a_witness_word_are_skipped_without_changing_a_finding() {
+    let lex = Lexicon::builtin();
+    let ctx = ContextRules::builtin();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["corpus", "tests/fixtures/validity/pacts"] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            files.push(e.unwrap().path());
+        }
+    }
+    files.sort();
+    let mut texts: Vec<(String, String)> = files
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    // Units that are read for what they are, not for a cue word: a statement
+    // about the role, and lead-ins that hedge or negate the items of their list.
+    texts.push((
+        "crafted".into(),
+        "# RESOC Test\n\nWelke rol het RESOC speelt, hangt af van het thema.\n\n\
+         In uitzonderlijke gevallen zal het RESOC zelf:\n\n- een trekkersrol opnemen\n- projecten indienen\n\n\
+         Het RESOC zal in geen geval:\n\n- projecten uitvoeren\n"
+            .into(),
+    ));
+    let (mut units, mut skipped) = (0, 0);
+    for (path, text) in texts {
+        let doc = segment_document("t.md", &text, &Registry::builtin());
+        for s in &doc.sections {
+            let a = analyze_section(s);
+            let fast = match_section(s, &a, &lex, &ctx);
+            let cue: Vec<Vec<AtomId>> = a.analyzer.forms().iter().map(|f| lex.atoms.matching(f)).collect();
+            let context: Vec<Vec<AtomId>> =
+                a.analyzer.forms().iter().map(|f| ctx.atoms.matching(f)).collect();
+            let all = vec![true; s.units.len()];
+            let full = match_units(s, &a, &lex, &ctx, &cue, &context, &all);
+            assert_eq!(fast, full, "{path} section {}", s.index);
+            units += s.units.len();
+            skipped += fast.iter().filter(|f| f.matches.is_empty()).count();
+        }
+    }
+    assert!(
+        skipped * 3 > units,
+        "most units have no cue: {skipped} of {units}"
+    );
+}
+
+fn weight_of(text: &str, word: &str) -> f64 {
+    run(text)
+        .into_iter()
+        .find(|(m, ..)| m == word)
+        .unwrap_or_else(|| panic!("no match '{word}' in {:?}", run(text)))
+        .1
+}
+
+#[test]
+fn negation_cancels_forward_within_the_clause() {
+    assert_eq!(
+        weight_of("Het RESOC neemt geen trekkersrol op.", "trekkersrol"),
+        0.0
+    );
+    assert_eq!(
+        weight_of("Het RESOC werkt zonder zelf initiatief te nemen.", "initiatief"),
+        0.0
+    );
+    // The scope ends at "maar" and at a comma.
+    assert_eq!(
+        weight_of(
+            "Het RESOC neemt geen trekkersrol op maar organiseert overleg.",
+            "overleg"
+        ),
+        1.0
+    );
+    assert_eq!(
+        weight_of(
+            "Het RESOC trekt geen projecten, het organiseert overleg.",
+            "overleg"
+        ),
+        1.0
+    );
+    // Verb-final "niet" reaches back.
+    assert_eq!(
+        weight_of("Het RESOC zal de projecten niet uitvoeren.", "projecten"),
+        0.0
+    );
+}
+
+/// A negation between the words of a phrase cue (verb-final word order) negates
+/// the phrase; it must not break it and let the phrase's first word count alone.
+#[test]
+fn a_negation_inside_a_phrase_cue_negates_it() {
+    let found = run("Men verwacht dat het RESOC initiatieven niet ondersteunt.");
+    assert_eq!(
+        found,
+        [(
+            "initiatieven … ondersteunt".to_string(),
+            0.0,
+            true,
+            "ondersteuning".to_string()
+        )]
+    );
+    let plain = run("Men verwacht dat het RESOC initiatieven ondersteunt.");
+    assert_eq!(plain.len(), 1);
+    assert_eq!(
+        (plain[0].0.as_str(), plain[0].2),
+        ("initiatieven ondersteunt", false)
+    );
+}
+
+#[test]
+fn pseudo_negation_does_not_negate() {
+    assert_eq!(
+        weight_of(
+            "Het RESOC organiseert niet alleen overleg maar ook projecten.",
+            "overleg"
+        ),
+        1.0
+    );
+    assert_eq!(
+        weight_of(
+            "Het RESOC organiseert niet alleen overleg maar ook projecten.",
+            "projecten"
+        ),
+        1.0
+    );
+}
+
+#[test]
+fn backward_deemphasis_lowers_the_earlier_clause() {
+    let w = weight_of(
+        "Het RESOC zet projecten op rond leefbaarheid, maar beschouwt dit niet tot haar kernopdracht.",
+        "projecten",
+    );
+    assert!((w - 0.3).abs() < 1e-9, "{w}");
+}
+
+#[test]
+fn hedges_emphasis_and_typography() {
+    assert_eq!(weight_of("Het RESOC kan projecten opzetten.", "projecten"), 0.5);
+    assert_eq!(
+        weight_of(
+            "In uitzonderlijke gevallen neemt het RESOC initiatief.",
+            "initiatief"
+        ),
+        0.3
+    );
+    assert_eq!(weight_of("Het RESOC organiseert vooral overleg.", "overleg"), 1.5);
+    assert_eq!(
+        weight_of("- **Nadruk op organiseren van overleg**", "overleg"),
+        1.5
+    );
+    assert_eq!(weight_of("- (initiëren van projecten)", "initiëren"), 0.5);
+}
+
+#[test]
+fn morphology_compounds_and_separable_verbs() {
+    for (text, word, cat) in [
+        ("Het RESOC overlegde met de partners.", "overlegde", "overleg"),
+        (
+            "De streek wordt geadviseerd door het RESOC.",
+            "geadviseerd",
+            "overleg",
+        ),
+        (
+            "Het RESOC heeft het project geïnitieerd.",
+            "geïnitieerd",
+            "project",
+        ),
+        ("Het RESOC neemt de trekkersrol op.", "trekkersrol", "project"),
+        ("Er komt een overlegplatform.", "overlegplatform", "overleg"),
+        (
+            "Het RESOC lanceert een projectoproep.",
+            "projectoproep",
+            "project",
+        ),
+        (
+            "Het RESOC zoekt financieringskanalen.",
+            "financieringskanalen",
+            "project",
+        ),
+        ("Het RESOC brengt de partners samen.", "brengt … samen", "overleg"),
+        ("Het RESOC voert de projecten uit.", "voert … uit", "project"),
+        ("Het RESOC stelt het pact op.", "stelt … op", "sturing"),
+        ("Het RESOC gaat coordineren.", "coordineren", "partner"),
+    ] {
+        let got = run(text);
+        assert!(
+            got.iter().any(|(m, w, _, c)| m == word && c == cat && *w > 0.0),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn false_friends_and_names_count_nothing() {
+    for text in [
+        "De projectie van de bevolking daalt.",
+        "De regio wil investeerders aantrekken.",
+        "De streek trekt investeerders aan.",
+        "De opvolger van het pact volgt later.",
+        "Het Regionaal Sociaal-Economisch Overlegcomité werd opgericht.",
+        "Streekoverleg Zuidrand vergadert maandelijks.",
+        "De sociale partners zetelen in de raad.",
+    ] {
+        let got: Vec<_> = run(text).into_iter().filter(|(_, w, ..)| *w > 0.0).collect();
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn other_actors_count_nothing_and_the_resoc_fully() {
+    let got = run("De provincie voert de projecten uit, het RESOC brengt de partners samen.");
+    let projects = got.iter().find(|(m, ..)| m == "voert … uit").unwrap();
+    assert_eq!(projects.1, 0.0, "{got:?}");
+    assert_eq!(got.iter().find(|(m, ..)| m == "brengt … samen").unwrap().1, 1.0);
+    // A preposition keeps an actor from being the subject.
+    assert_eq!(
+        weight_of("Samen met de provincie organiseert het RESOC overleg.", "overleg"),
+        1.0
+    );
+    assert_eq!(
+        weight_of("Het RESOC organiseert overleg met de VDAB.", "overleg"),
+        1.0
+    );
+    // An actor deep in the clause is an object, not the subject.
+    assert_eq!(
+        weight_of(
+            "Het bundelt de vragen en bezorgt de minister een advies.",
+            "advies"
+        ),
+        1.0
+    );
+    // The agent of a passive acts, wherever it stands.
+    assert_eq!(
+        weight_of(
+            "De projecten worden uitgevoerd door de intercommunale.",
+            "uitgevoerd"
+        ),
+        0.0
+    );
+    // A field line names the role holder in its value.
+    assert_eq!(weight_of("Trekker: VDAB", "Trekker"), 0.0);
+    assert_eq!(weight_of("Trekker: het RESOC", "Trekker"), 1.0);
+}
+
+#[test]
+fn past_roles_weigh_less_than_present_ones() {
+    assert_eq!(
+        weight_of("Vroeger organiseerde het RESOC zelf projecten.", "projecten"),
+        0.3
+    );
+    assert_eq!(
+        weight_of("Voortaan brengt het RESOC de partners samen.", "brengt … samen"),
+        1.0
+    );
+}
+
+#[test]
+fn lead_in_context_carries_over_to_list_items() {
+    let got = run("Om de doelstellingen te realiseren, kan het RESOC diverse initiatieven nemen:\n\n- partners bijeenbrengen\n- financieringskanalen zoeken");
+    let item = got.iter().find(|(m, ..)| m == "financieringskanalen").unwrap();
+    assert_eq!(item.1, 0.5);
+    let got = run("De provincie zal:\n\n- projecten uitvoeren");
+    assert_eq!(got.iter().find(|(m, ..)| m == "projecten").unwrap().1, 0.0);
+}
+
+#[test]
+fn meta_statements_need_a_role_word() {
+    let lex = Lexicon::builtin();
+    let ctx = ContextRules::builtin();
+    let flags = |text: &str| {
+        let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
+        let s = &doc.sections[0];
+        let a = analyze_section(s);
+        let f = match_section(s, &a, &lex, &ctx);
+        (
+            f.iter().any(|u| u.theme_statement),
+            f.iter().any(|u| u.unclear_statement),
+        )
+    };
+    assert_eq!(flags("De rol hangt af van het thema."), (true, false));
+    assert_eq!(flags("Het succes hangt af van de conjunctuur."), (false, false));
+    assert_eq!(
+        flags("Geen echte duidelijkheid over de rol van de RESOC."),
+        (false, true)
+    );
+    assert_eq!(
+        flags("Rol niet altijd duidelijk uit streekpact af te leiden."),
+        (false, true)
+    );
+    assert_eq!(
+        flags("De toekomst van de textiel is onduidelijk."),
+        (false, false)
+    );
+}

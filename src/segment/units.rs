@@ -1,0 +1,260 @@
+//! Units: a section's body → sentences, list items (with their lead-in) and headings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::*;
+
+/// A list item's marker up to the first character of its text. The text is the rest
+/// of the line (lines hold no line break), so no capture group is needed and the
+/// regex engine never has to read past the marker.
+pub(super) static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[a-z][.)])\s+\S").expect("valid regex"));
+
+/// Whether `line` can match [`LIST_ITEM`]: its first character after spaces is a bullet,
+/// a digit, or a lowercase letter followed by `.` or `)`. A cheap necessary condition,
+/// so the regex only runs on the few lines that may match.
+pub(super) fn may_be_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '*' | '+' | '•' | '–' | '·' | '▪' | '◦') => true,
+        // `\d` is any Unicode decimal digit; `is_numeric` covers them all.
+        Some(c) if c.is_numeric() => true,
+        Some(c) if c.is_ascii_lowercase() => matches!(chars.next(), Some('.' | ')')),
+        _ => false,
+    }
+}
+
+/// The text of a list item line (after its marker), or `None` for another line.
+pub(super) fn list_item(line: &str) -> Option<&str> {
+    if !may_be_list_item(line) {
+        return None;
+    }
+    let m = LIST_ITEM.find(line)?;
+    let first = line[..m.end()].chars().next_back()?;
+    Some(&line[m.end() - first.len_utf8()..])
+}
+
+pub(super) fn is_list_item(line: &str) -> bool {
+    may_be_list_item(line) && LIST_ITEM.is_match(line)
+}
+
+/// Lowercased words that end in a period without ending a sentence.
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "vb", "bv", "bijv", "d.w.z", "o.a", "m.a.w", "nl", "enz", "art", "nr", "nrs", "blz", "ca", "e.d",
+    "i.s.m", "t.e.m", "t.a.v", "m.b.t", "i.v.m", "resp", "incl", "excl", "evt", "dhr", "mevr", "mr", "dr",
+    "prof", "ir", "ing", "vzw", "cf", "zgn", "m.i.v", "p", "pp", "vs", "e.a", "o.m", "t.o.v", "m.n", "a.s",
+    "jl", "fig", "tel",
+];
+
+/// A block of body text: a paragraph or a list item, joined across its lines.
+pub(super) struct Block {
+    pub(super) text: String,
+    pub(super) marks: Vec<Mark>,
+    /// (byte offset in `text`, 1-based line) for each source line of the block.
+    pub(super) line_starts: Vec<(usize, usize)>,
+    pub(super) is_item: bool,
+}
+
+pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<(Vec<(usize, &str)>, bool)> = None;
+    let mut in_fence = false;
+    let flush = |current: &mut Option<(Vec<(usize, &str)>, bool)>, blocks: &mut Vec<Block>| {
+        if let Some((lines, is_item)) = current.take() {
+            blocks.push(join_block(&lines, is_item));
+        }
+    };
+    for (i, raw) in lines.iter().enumerate().take(to).skip(from) {
+        let line = raw.trim();
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if line.is_empty() || is_rule(line) {
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        let content = line.strip_prefix('>').map(str::trim).unwrap_or(line);
+        if let Some(item) = list_item(content).filter(|_| !content.starts_with("**")) {
+            flush(&mut current, &mut blocks);
+            current = Some((vec![(i + 1, item)], true));
+            continue;
+        }
+        match &mut current {
+            Some((lines, _)) => lines.push((i + 1, content)),
+            None => current = Some((vec![(i + 1, content)], false)),
+        }
+    }
+    flush(&mut current, &mut blocks);
+
+    let mut lead: Option<usize> = None;
+    for block in blocks {
+        let first_unit = units.len();
+        for (start, end) in sentence_spans(&block.text) {
+            let text = block.text[start..end].trim_end();
+            let trim_start = text.len() - text.trim_start().len();
+            let (s, e) = (start + trim_start, start + text.len());
+            if s >= e {
+                continue;
+            }
+            let line = block
+                .line_starts
+                .iter()
+                .rev()
+                .find(|(off, _)| *off <= s)
+                .map_or(block.line_starts[0].1, |(_, l)| *l);
+            let marks = block
+                .marks
+                .iter()
+                .filter(|m| m.start < e && m.end > s)
+                .map(|m| Mark {
+                    start: m.start.max(s) - s,
+                    end: m.end.min(e) - s,
+                    kind: m.kind,
+                })
+                .collect();
+            units.push(Unit {
+                text: block.text[s..e].to_string(),
+                line,
+                kind: if block.is_item {
+                    UnitKind::ListItem
+                } else {
+                    UnitKind::Sentence
+                },
+                marks,
+                lead: if block.is_item { lead } else { None },
+            });
+        }
+        if !block.is_item {
+            let last_word = block
+                .text
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            let introduces =
+                block.text.trim_end().ends_with(':') || OPEN_ENDINGS.contains(&last_word.as_str());
+            lead = if introduces && units.len() > first_unit {
+                Some(units.len() - 1)
+            } else {
+                None
+            };
+        }
+    }
+}
+
+pub(super) fn is_rule(line: &str) -> bool {
+    line.len() >= 3 && line.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+}
+
+/// Joins the lines of a block, rejoining words hyphenated across a line end
+/// ("over-" + "leg"), and turns markup into marks.
+pub(super) fn join_block(lines: &[(usize, &str)], is_item: bool) -> Block {
+    let mut raw = String::new();
+    let mut raw_line_starts = Vec::new();
+    for (line_no, text) in lines {
+        if !raw.is_empty() {
+            let next_word = || {
+                let len = text
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(text.len(), |(i, _)| i);
+                &text[..len]
+            };
+            let hyphenated = raw.ends_with('-')
+                && raw[..raw.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && next_word().chars().next().is_some_and(char::is_lowercase)
+                && !matches!(next_word(), "en" | "of" | "tot" | "noch");
+            if hyphenated {
+                raw.pop();
+            } else {
+                raw.push(' ');
+            }
+        }
+        raw_line_starts.push((raw.len(), *line_no));
+        raw.push_str(text);
+    }
+    let (text, mut marks, map) = if memchr::memchr2(b'*', b'_', raw.as_bytes()).is_some() {
+        strip_markup_mapped(&raw)
+    } else {
+        (raw, Vec::new(), Vec::new()) // no markup: the text as it is
+    };
+    let line_starts = raw_line_starts
+        .into_iter()
+        .map(|(off, l)| (map_offset(&map, off), l))
+        .collect();
+    marks.extend(paren_marks(&text));
+    marks.sort_by_key(|m| (m.start, m.kind));
+    Block {
+        text,
+        marks,
+        line_starts,
+        is_item,
+    }
+}
+
+/// Byte spans of the sentences of a block. A sentence ends at `.`, `!` or `?`
+/// followed by white space and a capital, digit, quote or bracket, unless the word
+/// before the period is a known abbreviation or a single letter.
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    // The enders are ASCII, so a byte scan finds them and every offset next to one is
+    // a character boundary.
+    let bytes = text.as_bytes();
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let c = bytes[i];
+        let mut after = text[i + 1..].chars();
+        let Some(next) = after.next() else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let Some(f) = after.find(|ch| !ch.is_whitespace()) else {
+            continue;
+        };
+        if !(f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '\'' | '(' | '[')) {
+            continue;
+        }
+        if c == b'.' {
+            let word_start = text[..i]
+                .char_indices()
+                .rfind(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
+            let word = &text[word_start..i];
+            if word.is_ascii() {
+                // Lowercasing ASCII changes no letter count and no length.
+                let single_letter = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+                if single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+                    continue;
+                }
+            } else {
+                let word = word.to_lowercase();
+                let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
+                if letters == 1 && word.chars().all(|ch| ch.is_alphabetic()) {
+                    continue;
+                }
+                if ABBREVIATIONS.contains(&word.as_str()) {
+                    continue;
+                }
+            }
+        }
+        spans.push((start, i + 1));
+        start = i + 1;
+    }
+    if start < text.len() {
+        spans.push((start, text.len()));
+    }
+    spans
+}
