@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::report::Dialect;
 use crate::scoring::RoleType;
 
 const TYPES: [RoleType; 4] = [
@@ -153,20 +154,17 @@ fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
 struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
-    excel: bool,
+    dialect: Dialect,
 }
 
-/// A CSV written by `score` (plain or `--excel`) or a gold file.
+/// A CSV written by `score` (plain or `--excel`) or a gold file, read in the dialect
+/// its header shows.
 fn read_table(path: &Path) -> Result<Table, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let first = text.lines().next().unwrap_or("");
-    let excel = first.contains(';') && !first.contains(',');
-    let mut r = csv::ReaderBuilder::new()
-        .delimiter(if excel { b';' } else { b',' })
-        .flexible(false)
-        .from_reader(text.as_bytes());
+    let dialect = Dialect::of_header(text.lines().next().unwrap_or(""));
+    let mut r = dialect.reader().from_reader(text.as_bytes());
     let header: Vec<String> = r
         .headers()
         .map_err(|e| format!("{}: {e}", path.display()))?
@@ -178,20 +176,15 @@ fn read_table(path: &Path) -> Result<Table, String> {
         let rec = rec.map_err(|e| format!("{}: {e}", path.display()))?;
         rows.push(rec.iter().map(str::to_string).collect());
     }
-    Ok(Table { header, rows, excel })
+    Ok(Table {
+        header,
+        rows,
+        dialect,
+    })
 }
 
 fn column(header: &[String], name: &str) -> Option<usize> {
     header.iter().position(|h| h == name)
-}
-
-fn parse_num(s: &str, excel: bool) -> Option<f64> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    let s = if excel { s.replace(',', ".") } else { s.to_string() };
-    s.parse().ok()
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -204,7 +197,11 @@ fn parse_bool(s: &str) -> Option<bool> {
 
 /// Reads codings from a gold file or a resocs.csv.
 pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
-    let Table { header, rows, excel } = read_table(path)?;
+    let Table {
+        header,
+        rows,
+        dialect,
+    } = read_table(path)?;
     let resoc = column(&header, "resoc").ok_or_else(|| format!("{}: no 'resoc' column", path.display()))?;
     let role = column(&header, "type").ok_or_else(|| format!("{}: no 'type' column", path.display()))?;
     let score = column(&header, "score");
@@ -223,7 +220,7 @@ pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
         out.push(Coding {
             resoc: row[resoc].trim().to_string(),
             role: role_value,
-            score: score.and_then(|c| parse_num(&row[c], excel)),
+            score: score.and_then(|c| dialect.parse_number(&row[c])),
             theme_dependent: theme.and_then(|c| parse_bool(&row[c])),
             split: split.map(|c| row[c].trim().to_string()),
         });
@@ -234,7 +231,12 @@ pub fn read_codings(path: &Path) -> Result<Vec<Coding>, String> {
 /// Per RESOC, the evidence rows of matches.csv as readable lines, strongest first
 /// (read once for all disagreements).
 fn evidence_by_resoc(out_dir: &Path) -> BTreeMap<String, Vec<String>> {
-    let Ok(Table { header, rows, excel }) = read_table(&out_dir.join("matches.csv")) else {
+    let Ok(Table {
+        header,
+        rows,
+        dialect,
+    }) = read_table(&out_dir.join("matches.csv"))
+    else {
         return BTreeMap::new();
     };
     let col = |n: &str| column(&header, n);
@@ -254,8 +256,8 @@ fn evidence_by_resoc(out_dir: &Path) -> BTreeMap<String, Vec<String>> {
     let mut found: BTreeMap<String, Vec<(f64, String)>> = BTreeMap::new();
     for row in &rows {
         let line = {
-            let contribution = parse_num(&row[c], excel).unwrap_or(0.0);
-            let weight = parse_num(&row[w], excel).unwrap_or(0.0);
+            let contribution = dialect.parse_number(&row[c]).unwrap_or(0.0);
+            let weight = dialect.parse_number(&row[w]).unwrap_or(0.0);
             let strength = contribution.max(weight.abs() * 0.001);
             (
                 strength,

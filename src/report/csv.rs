@@ -20,6 +20,36 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// The dialect of a CSV file whose header line is `header`: a header with `;` and no
+    /// `,` is the Excel dialect. For files a person saved (a gold coding) or a run whose
+    /// manifest is not at hand.
+    pub fn of_header(header: &str) -> Dialect {
+        if header.contains(';') && !header.contains(',') {
+            Dialect::Excel
+        } else {
+            Dialect::Plain
+        }
+    }
+
+    /// A reader of this dialect (the byte-order mark must be stripped before).
+    pub fn reader(self) -> csv::ReaderBuilder {
+        let mut b = csv::ReaderBuilder::new();
+        b.delimiter(self.delimiter()).flexible(false);
+        b
+    }
+
+    /// A number as this dialect writes it (`-0,25` in Excel), or `None` for an empty cell.
+    pub fn parse_number(self, s: &str) -> Option<f64> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        match self {
+            Dialect::Plain => s.parse().ok(),
+            Dialect::Excel => s.replace(',', ".").parse().ok(),
+        }
+    }
+
     fn delimiter(self) -> u8 {
         match self {
             Dialect::Plain => b',',
@@ -195,6 +225,16 @@ pub fn csv_file<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_back_in_both_dialects() {
+        for d in [Dialect::Plain, Dialect::Excel] {
+            assert_eq!(d.parse_number(&d.number(-0.25)), Some(-0.25));
+        }
+        assert_eq!(Dialect::Excel.parse_number(" "), None);
+        assert_eq!(Dialect::of_header("resoc;type;score"), Dialect::Excel);
+        assert_eq!(Dialect::of_header("resoc,type,score"), Dialect::Plain);
+    }
 
     #[test]
     fn numbers_in_both_dialects() {
