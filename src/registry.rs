@@ -31,14 +31,26 @@ pub struct Registry {
     alias_index: FxHashMap<String, usize>,
 }
 
-/// "RESOC Name" with Name a run of capitalised words (and the connectors that occur in
-/// RESOC names). "RESOC's" and "het RESOC is" do not match.
+/// A RESOC's name as texts write it: a run of capitalised words, with the connectors that
+/// occur in RESOC names ("Gent en Rondom Gent", "Waas & Dender").
+const NAME: &str = r"((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en|&|van|de|het|rondom))*)";
+
+/// The ways a text names a RESOC: "RESOC Name" (also "RESOC-SERR Name", "SERR-RESOC
+/// Name"), and the full "Regionaal Sociaal-Economisch Overlegcomité Name" in its
+/// spellings. "RESOC's" and "het RESOC is" do not match.
 static RESOC_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[^\p{L}])(?:SERR-)?RESOC(?:-SERR)?\s+((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en|&|van|de|het|rondom))*)",
-    )
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}])(?:(?:SERR-)?RESOC(?:-SERR)?|(?i:regionaal\s+(?:sociaal[- ]?economisch|economisch\s+(?:en\s+)?sociaal|sociaaleconomisch)\s+overlegcomit[eé]))\s+{NAME}"
+    ))
     .expect("valid regex")
 });
+
+/// A title "Streekpact Name …": the pact of the RESOC of that name.
+static STREEKPACT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:^|[^\p{{L}}])(?i:streekpact)\s+{NAME}")).expect("valid regex"));
+
+/// The name prefixes a captured name may still carry ("RESOC Brugge en RESOC Oostende").
+const NAME_PREFIXES: &[&str] = &["SERR-RESOC ", "RESOC-SERR ", "RESOC "];
 
 /// Leading numbering or theme prefix of a heading ("2.3", "Thema 4:", "Hoofdstuk 1 -").
 static HEADING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -188,47 +200,109 @@ impl Registry {
             .map(|(_, i)| self.resocs[*i].canonical.as_str())
     }
 
-    /// The RESOC named by "RESOC <Name>" in the text: a registry RESOC when Name is one
-    /// of its aliases, else a RESOC outside the registry, named as written.
-    fn named_by_pattern(&self, text: &str) -> Option<String> {
-        if !text.contains("RESOC") {
-            return None; // the pattern needs the word; most headings lack it
+    /// Whether the registry lists this canonical name.
+    pub fn contains(&self, canonical: &str) -> bool {
+        self.resocs.iter().any(|r| r.canonical == canonical)
+    }
+
+    /// The canonical name of a RESOC named `name` in a text: the registry's when the
+    /// name is one of its aliases, else "RESOC <name>" as written.
+    fn canonical_of(&self, name: &str) -> String {
+        let name = NAME_PREFIXES
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .unwrap_or(name)
+            .trim_end_matches(['-', '\'']);
+        match self.exact_alias(&name_key(name)) {
+            Some(c) => c.to_string(),
+            None => format!("RESOC {name}"),
         }
-        let caps = RESOC_NAME.captures(text)?;
-        let mut words: Vec<&str> = caps[1].split_whitespace().collect();
-        while let Some(last) = words.last() {
-            if last.chars().next().is_some_and(|c| c.is_uppercase()) {
-                break;
-            }
+    }
+
+    /// The RESOCs one captured name stands for. A name that is no alias but joins
+    /// aliases or RESOC names with "en"/"&" ("Brugge en Oostende", "Brugge en RESOC
+    /// Oostende") names each of them; any other name names one RESOC.
+    fn resocs_of_name(&self, captured: &str, out: &mut Vec<String>) {
+        let mut words: Vec<&str> = captured.split_whitespace().collect();
+        // A name ends with a capitalised word ("RESOC Kempen en de provincie").
+        while words
+            .last()
+            .is_some_and(|w| !w.chars().next().is_some_and(|c| c.is_uppercase()))
+        {
             words.pop();
         }
         if words.is_empty() {
-            return None;
+            return;
         }
-        let name = words.join(" ");
-        let name = name.trim_end_matches(['-', '\'']);
-        let key = name_key(name);
-        Some(match self.exact_alias(&key) {
-            Some(c) => c.to_string(),
-            None => format!("RESOC {name}"),
-        })
+        let whole = words.join(" ");
+        let parts: Vec<String> = words
+            .split(|w| *w == "en" || *w == "&")
+            .map(|p| p.join(" "))
+            .collect();
+        let joins_names = parts.len() > 1
+            && self.exact_alias(&name_key(&whole)).is_none()
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && (NAME_PREFIXES.iter().any(|x| p.starts_with(x))
+                        || self.exact_alias(&name_key(p)).is_some())
+            });
+        if joins_names {
+            out.extend(parts.iter().map(|p| self.canonical_of(p)));
+        } else {
+            out.push(self.canonical_of(&whole));
+        }
+    }
+
+    /// Every RESOC the text names, in text order (repeats kept, for counting).
+    pub fn resocs_named_in(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if !text.contains("RESOC") && !text.contains("verlegcomit") {
+            return out; // the patterns need one of these words; most text lacks them
+        }
+        for caps in RESOC_NAME.captures_iter(text) {
+            self.resocs_of_name(&caps[1], &mut out);
+        }
+        out
+    }
+
+    /// The one RESOC a short text (a heading, a title) names by a pattern: `None` when
+    /// it names none, or several (a headline about a merger is about no one RESOC).
+    fn the_one_named(mut named: Vec<String>) -> Option<String> {
+        named.dedup();
+        let first = named.first()?;
+        named.iter().all(|n| n == first).then(|| first.clone())
     }
 
     /// A heading names a RESOC when it contains "RESOC <Name>" or, once its numbering
     /// is removed, consists of an alias alone. A place mentioned in a theme heading
     /// ("Haven van Antwerpen") does not count.
     pub fn resoc_of_heading(&self, heading: &str) -> Option<String> {
-        if let Some(found) = self.named_by_pattern(heading) {
-            return Some(found);
+        let named = self.resocs_named_in(heading);
+        if !named.is_empty() {
+            return Self::the_one_named(named);
         }
         let stripped = HEADING_PREFIX.replace(heading.trim(), "");
         self.exact_alias(&name_key(&stripped)).map(str::to_string)
     }
 
-    /// A document title names a RESOC by the pattern or by containing an alias.
+    /// A document title names a RESOC by a pattern ("RESOC X", the full name,
+    /// "Streekpact X") or by containing an alias; a title that names several RESOCs
+    /// names none.
     pub fn resoc_of_title(&self, title: &str) -> Option<String> {
-        self.named_by_pattern(title)
-            .or_else(|| self.contained_alias(&name_key(title)).map(str::to_string))
+        let named = self.resocs_named_in(title);
+        if !named.is_empty() {
+            return Self::the_one_named(named);
+        }
+        // An alias among the title's words is the registry's name ("Streekpact Kempen
+        // 2013-2018", "Streekpact Zuid-West-Vlaanderen Samen grenzen verleggen"); else
+        // "Streekpact Name" names a RESOC outside the registry.
+        if let Some(alias) = self.contained_alias(&name_key(title)) {
+            return Some(alias.to_string());
+        }
+        let caps = STREEKPACT_NAME.captures(title)?;
+        let mut named = Vec::new();
+        self.resocs_of_name(&caps[1], &mut named);
+        Self::the_one_named(named)
     }
 
     /// A file name names a RESOC by containing an alias ("resoc-kempen-2013.md").
@@ -252,9 +326,9 @@ mod tests {
     }
 
     #[test]
-    fn builtin_registry_has_fifteen_resocs() {
+    fn builtin_registry_has_the_fifteen_resocs_and_a_successor() {
         let reg = Registry::builtin();
-        assert_eq!(reg.resocs().len(), 15);
+        assert_eq!(reg.resocs().len(), 16);
         assert_eq!(reg.province("RESOC Kempen"), Some("Antwerpen"));
     }
 
@@ -299,6 +373,61 @@ mod tests {
             Some("RESOC Zuid-West-Vlaanderen")
         );
         assert_eq!(reg.resoc_of_file_name("000_d4bfd85365a52aff.txt"), None);
+    }
+
+    #[test]
+    fn names_outside_the_registry_are_kept_as_written() {
+        let reg = Registry::builtin();
+        assert_eq!(
+            reg.resoc_of_title("Streekpact Heuvelland-Noord 2014-2019")
+                .as_deref(),
+            Some("RESOC Heuvelland-Noord")
+        );
+        assert_eq!(
+            reg.resoc_of_title("Streekpact RESOC-SERR Lage Kempen 2008-2012")
+                .as_deref(),
+            Some("RESOC Lage Kempen")
+        );
+        assert_eq!(
+            reg.resocs_named_in(
+                "Het Regionaal Sociaal-Economisch Overlegcomité Heuvelland-Noord, kortweg RESOC Heuvelland-Noord, is"
+            ),
+            ["RESOC Heuvelland-Noord", "RESOC Heuvelland-Noord"]
+        );
+        assert_eq!(
+            reg.resocs_named_in("het Regionaal Economisch en Sociaal Overlegcomité Kempen"),
+            ["RESOC Kempen"]
+        );
+        assert!(!reg.contains("RESOC Heuvelland-Noord") && reg.contains("RESOC Kempen"));
+    }
+
+    #[test]
+    fn a_text_naming_several_resocs_names_each_and_a_title_none() {
+        let reg = Registry::builtin();
+        let headline = "RESOC Brugge en Oostende gaan op in RESOC Noord-West-Vlaanderen";
+        assert_eq!(
+            reg.resocs_named_in(headline),
+            ["RESOC Brugge", "RESOC Oostende", "RESOC Noord-West-Vlaanderen"]
+        );
+        assert_eq!(reg.resoc_of_title(headline), None);
+        assert_eq!(reg.resoc_of_heading(headline), None);
+        assert_eq!(
+            reg.resocs_named_in("RESOC Leuven en RESOC Halle-Vilvoorde organiseren samen een congres"),
+            ["RESOC Leuven", "RESOC Halle-Vilvoorde"]
+        );
+        // A registry name with "en" stays one RESOC; so does an unknown one.
+        assert_eq!(
+            reg.resocs_named_in("RESOC Waas en Dender"),
+            ["RESOC Waas en Dender"]
+        );
+        assert_eq!(
+            reg.resocs_named_in("RESOC Heuvel en Dal"),
+            ["RESOC Heuvel en Dal"]
+        );
+        assert_eq!(
+            reg.resoc_of_title("Streekpact RESOC Noord-Limburg").as_deref(),
+            Some("RESOC Noord-Limburg")
+        );
     }
 
     #[test]

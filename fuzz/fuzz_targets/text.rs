@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
     // so that a panic is a finding.
     let options = IngestOptions {
         encoding: (first & 2 != 0).then(|| "windows-1252".to_string()),
+        ..Default::default()
     };
     if let Ok((decoded, _)) = text::decode(rest, &options, "txt") {
         let decoded = streekpact::text::normalize(&decoded);

@@ -118,6 +118,17 @@ pub struct InstrumentArgs {
     /// Encoding of .txt/.md files without a BOM (e.g. windows-1252), instead of detecting it.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+    /// Skip documents that are not in Dutch (`on`), or read every document as it is
+    /// (`off`). The command line in the manifest records the choice.
+    #[arg(long, value_name = "on|off", default_value = "on")]
+    language_check: Switch,
+}
+
+/// An option that is on or off.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Args, Clone, Copy)]
@@ -185,6 +196,7 @@ pub fn prepare(args: &InstrumentArgs) -> Result<Prepared, CmdError> {
     let pool = builder.build()?;
     let ingest = IngestOptions {
         encoding: args.encoding.clone(),
+        keep_other_languages: args.language_check == Switch::Off,
     };
     ingest.validate()?;
     Ok(Prepared {

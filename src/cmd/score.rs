@@ -105,6 +105,7 @@ pub fn finish_run(
     quiet: bool,
 ) -> Result<Outcome, CmdError> {
     report_skipped(&result.inputs, &result.input_problems);
+    report_unattributed(result);
     write().map_err(write_error(out))?;
     if !quiet {
         print!("{}", summary_table(result));
@@ -124,6 +125,28 @@ pub fn finish_run(
         );
     }
     Ok(Outcome::incomplete_if(skipped > 0))
+}
+
+/// Warns about each document whose role evidence counted for no RESOC, and names the
+/// RESOCs found outside the registry.
+fn report_unattributed(result: &RunResult) {
+    for d in result
+        .attribution
+        .iter()
+        .filter(|d| d.unattributed_evidence > 0.0)
+    {
+        eprintln!(
+            "streekpact: warning: {}: {:.1} of evidence belongs to no RESOC; name it in the title or with --registry",
+            d.path, d.unattributed_evidence
+        );
+    }
+    let outside = result.resocs_not_in_registry();
+    if !outside.is_empty() {
+        eprintln!(
+            "streekpact: RESOC(s) not in the registry, kept as written: {}",
+            outside.join(", ")
+        );
+    }
 }
 
 fn write_partial(

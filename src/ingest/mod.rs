@@ -28,8 +28,10 @@ mod container;
 pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
+mod language;
 pub mod limits;
 mod model;
+mod noise;
 pub mod odt;
 pub mod pdf;
 mod record;
@@ -47,6 +49,10 @@ pub struct IngestOptions {
     /// neither marked by a BOM nor valid UTF-8, instead of detecting it
     /// (`--encoding windows-1252`).
     pub encoding: Option<String>,
+    /// Reads documents in any language (`--language-check off`); by default a document
+    /// detected as another language than Dutch is skipped.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub keep_other_languages: bool,
 }
 
 impl IngestOptions {
@@ -138,6 +144,8 @@ pub enum IngestError {
     NoTextLayer,
     #[error("the PDF reader did not finish within {secs} s and was stopped")]
     Timeout { secs: u64 },
+    #[error("not Dutch (detected: {0}); give --language-check off to read it anyway")]
+    NotDutch(String),
     #[error("reader crashed: {0}")]
     ReaderCrashed(String),
 }
@@ -356,6 +364,15 @@ pub fn decode_document(
     }
     let (text, encoding) = guarded(|| read_format(format, name, bytes, options))?;
     let text = crate::text::normalize(&text);
+    let text = match noise::strip_page_noise(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
+    };
+    if !options.keep_other_languages {
+        if let Some(other) = language::other_than_dutch(&text) {
+            return Err(IngestError::NotDutch(other));
+        }
+    }
     if text.trim().is_empty() {
         return Err(match format {
             "text" | "markdown" => IngestError::Empty,
@@ -479,13 +496,15 @@ mod tests {
     #[test]
     fn options_validate_the_encoding_label() {
         assert!(IngestOptions {
-            encoding: Some("windows-1252".into())
+            encoding: Some("windows-1252".into()),
+            ..Default::default()
         }
         .validate()
         .is_ok());
         assert_eq!(
             IngestOptions {
-                encoding: Some("klingon".into())
+                encoding: Some("klingon".into()),
+                ..Default::default()
             }
             .validate()
             .unwrap_err(),

@@ -216,6 +216,7 @@ mod tests {
     fn encoding_option_overrides_the_guess_but_not_utf8() {
         let opts = IngestOptions {
             encoding: Some("iso-8859-15".into()),
+            ..Default::default()
         };
         let (text, enc) = decode(b"caf\xe9 \xa4", &opts, "txt").unwrap();
         assert_eq!(enc, "ISO-8859-15 (--encoding)");
@@ -224,6 +225,7 @@ mod tests {
         assert_eq!(enc, "UTF-8");
         let bad = IngestOptions {
             encoding: Some("no-such-encoding".into()),
+            ..Default::default()
         };
         assert_eq!(
             decode(b"caf\xe9", &bad, "txt").unwrap_err(),

@@ -184,13 +184,15 @@ pub fn run_streaming<S: Sink>(
             Ok(())
         },
     )?;
-    let (resocs, counts) = tally.finish(&|name| instruments.registry.province(name).map(str::to_string));
+    let (resocs, counts, attribution) =
+        tally.finish(&|name| instruments.registry.province(name).map(str::to_string));
     Ok(RunResult {
         inputs: records,
         documents: Vec::new(),
         resocs,
         input_problems,
         counts,
+        attribution,
     })
 }
 
@@ -245,9 +247,10 @@ mod tests {
         assert_eq!(records, whole.inputs);
         assert_eq!(documents, whole.documents);
         let province = |name: &str| instruments.registry.province(name).map(str::to_string);
-        let (in_parts, counts) = tally.finish(&province);
+        let (in_parts, counts, attribution) = tally.finish(&province);
         let reference = crate::scoring::score_documents(whole, &province, &opts);
         assert_eq!(counts, reference.counts);
+        assert_eq!(attribution, reference.attribution);
         assert_eq!(format!("{in_parts:?}"), format!("{:?}", reference.resocs));
     }
 }

@@ -21,7 +21,19 @@ struct Manifest<'a> {
     inputs: &'a [InputRecord],
     input_problems: &'a [String],
     counts: Counts,
+    /// Per document: the RESOCs found and the evidence that counted for none.
+    documents: Vec<DocumentEntry<'a>>,
+    /// RESOCs the texts name that the registry does not list (kept as written).
+    resocs_not_in_registry: Vec<&'a str>,
     outputs: Vec<&'static str>,
+}
+
+#[derive(serde::Serialize)]
+struct DocumentEntry<'a> {
+    path: &'a str,
+    resocs: &'a [String],
+    /// Rounded to four decimals, as the CSV files write numbers.
+    unattributed_evidence: f64,
 }
 
 #[derive(serde::Serialize)]
@@ -71,6 +83,16 @@ pub(super) fn manifest_json(
             matches: run.counts.matches,
             resocs: run.resocs.len(),
         },
+        documents: run
+            .attribution
+            .iter()
+            .map(|d| DocumentEntry {
+                path: &d.path,
+                resocs: &d.resocs,
+                unattributed_evidence: (d.unattributed_evidence * 1e4).round() / 1e4,
+            })
+            .collect(),
+        resocs_not_in_registry: run.resocs_not_in_registry(),
         outputs,
     };
     let mut bytes = serde_json::to_vec_pretty(&manifest).map_err(std::io::Error::other)?;

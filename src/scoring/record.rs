@@ -104,6 +104,18 @@ pub struct RunResult {
     /// Problems with input arguments or folder entries (not tied to a read file).
     pub input_problems: Vec<String>,
     pub counts: RunCounts,
+    /// Per document read, in name order: the RESOCs its sections were attributed to, and
+    /// the evidence that counted for no RESOC (nothing is lost without a word).
+    pub attribution: Vec<DocumentAttribution>,
+}
+
+/// Which RESOCs one document was attributed to, and the evidence of its sections that
+/// no RESOC got.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocumentAttribution {
+    pub path: String,
+    pub resocs: Vec<String>,
+    pub unattributed_evidence: f64,
 }
 
 /// Totals over every document of a run (for the manifest).
@@ -117,6 +129,15 @@ pub struct RunCounts {
 }
 
 impl RunResult {
+    /// The RESOCs found that the registry does not list (they have no province).
+    pub fn resocs_not_in_registry(&self) -> Vec<&str> {
+        self.resocs
+            .iter()
+            .filter(|r| r.province.is_none())
+            .map(|r| r.name.as_str())
+            .collect()
+    }
+
     pub fn skipped(&self) -> usize {
         self.inputs.iter().filter(|i| !i.is_read()).count() + self.input_problems.len()
     }

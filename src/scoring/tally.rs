@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::{
-    score_resoc, Analysis, DocumentSummary, ResocEvidence, ResocResult, RunCounts, RunResult, ScoringOptions,
-    SectionEvidence,
+    score_resoc, Analysis, DocumentAttribution, DocumentSummary, ResocEvidence, ResocResult, RunCounts,
+    RunResult, ScoringOptions, SectionEvidence,
 };
 
 /// What one document (or part of one) contributes to a [`Tally`]: per section its
 /// RESOC, counts and evidence, without its rows.
 pub struct DocumentTally {
+    name: String,
     sections: Vec<SectionTally>,
 }
 
@@ -29,6 +30,7 @@ struct SectionTally {
 impl DocumentTally {
     pub fn of(doc: &DocumentSummary) -> DocumentTally {
         DocumentTally {
+            name: doc.name.clone(),
             sections: doc
                 .sections
                 .iter()
@@ -53,6 +55,8 @@ pub struct Tally<'o> {
     opts: &'o ScoringOptions,
     resocs: BTreeMap<String, ResocTally>,
     counts: RunCounts,
+    /// Per document, which RESOCs it was attributed to and what counted for none.
+    attribution: Vec<DocumentAttribution>,
 }
 
 #[derive(Default)]
@@ -71,6 +75,7 @@ impl<'o> Tally<'o> {
             opts,
             resocs: BTreeMap::new(),
             counts: RunCounts::default(),
+            attribution: Vec::new(),
         }
     }
 
@@ -86,14 +91,30 @@ impl<'o> Tally<'o> {
             self.counts.documents += 1;
         }
         let ordinal = self.counts.documents;
+        if self.attribution.len() < ordinal {
+            self.attribution.push(DocumentAttribution {
+                path: doc.name.clone(),
+                resocs: Vec::new(),
+                unattributed_evidence: 0.0,
+            });
+        }
+        let mut unattributed = 0.0;
         for s in &doc.sections {
             self.counts.sections += 1;
             self.counts.units += s.units;
             self.counts.tokens += s.tokens;
             self.counts.matches += s.matches;
             let Some(resoc) = s.resoc.as_deref() else {
+                for (o, p) in &s.evidence {
+                    unattributed += o + p;
+                }
                 continue;
             };
+            if let Some(found) = self.attribution.last_mut() {
+                if !found.resocs.iter().any(|r| r == resoc) {
+                    found.resocs.push(resoc.to_string());
+                }
+            }
             if !self.resocs.contains_key(resoc) {
                 self.resocs.insert(resoc.to_string(), ResocTally::default());
             }
@@ -116,10 +137,17 @@ impl<'o> Tally<'o> {
             acc.tokens += s.tokens;
             acc.matches += s.matches;
         }
+        if let Some(found) = self.attribution.last_mut() {
+            found.unattributed_evidence += unattributed;
+        }
     }
 
-    /// Scores every RESOC (in parallel; in name order) and returns the run's counts.
-    pub fn finish(self, province: &(dyn Fn(&str) -> Option<String> + Sync)) -> (Vec<ResocResult>, RunCounts) {
+    /// Scores every RESOC (in parallel; in name order) and returns the run's counts and
+    /// each document's attribution.
+    pub fn finish(
+        self,
+        province: &(dyn Fn(&str) -> Option<String> + Sync),
+    ) -> (Vec<ResocResult>, RunCounts, Vec<DocumentAttribution>) {
         let opts = self.opts;
         let resocs: Vec<(String, ResocTally)> = self.resocs.into_iter().collect();
         let scored = resocs
@@ -135,7 +163,7 @@ impl<'o> Tally<'o> {
                 name,
             })
             .collect();
-        (scored, self.counts)
+        (scored, self.counts, self.attribution)
     }
 }
 
@@ -157,12 +185,13 @@ pub fn score_documents(
     for d in &documents {
         tally.add_document(d, false);
     }
-    let (resocs, counts) = tally.finish(province);
+    let (resocs, counts, attribution) = tally.finish(province);
     RunResult {
         inputs,
         documents,
         resocs,
         input_problems,
         counts,
+        attribution,
     }
 }

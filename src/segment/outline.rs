@@ -153,6 +153,17 @@ impl<'t> Outline<'t> {
             let from_heading = e.path.iter().rev().find_map(|&h| named[h as usize]);
             e.resoc = from_heading.or(from_title).or(from_file);
         }
+        // Sections still without a RESOC get the one the body names most, when it
+        // clearly dominates (only looked for when needed: most documents name theirs in
+        // the title or a heading).
+        if entries.iter().any(|e| e.resoc.is_none()) {
+            if let Some(r) = most_named(registry, text) {
+                let r = index_of(r);
+                for e in entries.iter_mut().filter(|e| e.resoc.is_none()) {
+                    e.resoc = Some(r);
+                }
+            }
+        }
         Outline {
             lines,
             title: title_clean,
@@ -235,6 +246,27 @@ impl<'t> Outline<'t> {
     }
 }
 
+/// Mentions a RESOC needs in the body to be the document's RESOC, and the share of all
+/// RESOC mentions it must have (docs/method.md, "Which RESOC a passage is about").
+pub(super) const BODY_MIN_MENTIONS: usize = 2;
+pub(super) const BODY_MIN_SHARE: f64 = 0.6;
+
+/// The RESOC the text names most often ("RESOC X", the full name), when it is named at
+/// least [`BODY_MIN_MENTIONS`] times and has at least [`BODY_MIN_SHARE`] of all
+/// mentions; `None` when no RESOC dominates (a text about two RESOCs).
+pub(super) fn most_named(registry: &Registry, text: &str) -> Option<String> {
+    let named = registry.resocs_named_in(text);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for n in &named {
+        match counts.iter_mut().find(|(m, _)| m == n) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((n.clone(), 1)),
+        }
+    }
+    let (best, count) = counts.into_iter().max_by_key(|(_, c)| *c)?;
+    (count >= BODY_MIN_MENTIONS && count as f64 >= BODY_MIN_SHARE * named.len() as f64).then_some(best)
+}
+
 /// The lines of `text`, exactly as `str::lines` gives them, with the line ends found by
 /// a vectorised search.
 pub(super) fn lines_of(text: &str) -> Vec<&str> {
@@ -252,7 +284,10 @@ pub(super) fn lines_of(text: &str) -> Vec<&str> {
 }
 
 /// The heading lines of a document, in line order: (line index, level, raw text).
-pub(super) fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<(usize, u8, String)> {
+/// Every heading style is looked for in every document: a Markdown title on top never
+/// switches off the numbered, keyword, ALL CAPS or title-line headings below it.
+/// `markdown` adds the Markdown-only style (a paragraph of one short bold line).
+pub(super) fn detect_headings(lines: &[&str], markdown: bool) -> Vec<(usize, u8, String)> {
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
     let mut out = Vec::new();
     let mut in_fence = false;
@@ -271,7 +306,7 @@ pub(super) fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<(usize
             }
             continue;
         }
-        if markdown_only {
+        if markdown {
             // A paragraph that is one short bold line ("**Actiepunt 1.1.2: Jobbeurs**")
             // is a sub-heading in Markdown documents.
             if let Some(inner) = line.strip_prefix("**").and_then(|l| l.strip_suffix("**")) {
@@ -283,11 +318,14 @@ pub(super) fn detect_headings(lines: &[&str], markdown_only: bool) -> Vec<(usize
                 {
                     out.push((i, 6, inner.trim_end_matches(':').to_string()));
                 }
+                continue;
             }
-            continue;
         }
         let prev_blank = i == 0 || blank(i - 1);
-        let next_blank = blank(i + 1);
+        // The first line of a plain text is its title when it looks like one, even with
+        // text right below it (a subtitle, a disclaimer).
+        let first_line = !markdown && lines[..i].iter().all(|l| l.trim().is_empty());
+        let next_blank = blank(i + 1) || first_line;
         let plain = strip_markup(line).0;
         let words = plain.split_whitespace().count();
         let ends_open = plain.ends_with([':', ',', ';']);

@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-// --- cleaning the text layer -----------------------------------------------------------
+use crate::ingest::noise::is_page_number;
+
 /// One line of a page's text layer, with the largest font size on it (in page
 /// units; 0 when unknown).
 #[derive(Debug, Clone, PartialEq)]
@@ -149,36 +150,6 @@ pub(super) fn running_key(line: &str) -> String {
         }
     }
     key
-}
-
-/// A page number line: "12", "- 12 -", "Pagina 3 van 10", "p. 4", "3/10", "ii".
-pub(super) fn is_page_number(line: &str) -> bool {
-    let l = line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '[' | ']' | '(' | ')')
-    });
-    let l = l.to_lowercase();
-    let l = ["pagina", "page", "blz.", "blz", "p."]
-        .iter()
-        .find_map(|p| l.strip_prefix(p))
-        .unwrap_or(&l)
-        .trim();
-    if !l.is_empty() && l.len() <= 6 && l.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) {
-        return true;
-    }
-    let mut parts = l
-        .split(|c: char| c == '/' || c.is_whitespace())
-        .filter(|p| !p.is_empty());
-    let first = parts.next().unwrap_or("");
-    let number = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
-    if !number(first) {
-        return false;
-    }
-    match (parts.next(), parts.next(), parts.next()) {
-        (None, _, _) => true,
-        (Some(n), None, _) => number(n),
-        (Some("van" | "of" | "op"), Some(n), None) => number(n),
-        _ => false,
-    }
 }
 
 /// How many lines at each edge of a page are candidates for running headers/footers.

@@ -4,6 +4,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use super::*;
+use crate::ingest::noise::is_page_number;
 
 fn pages(ps: &[&str]) -> Vec<Vec<Line>> {
     ps.iter().map(|p| decode_page(p)).collect()
