@@ -38,6 +38,7 @@ const NAME: &str = r"((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en
 /// The ways a text names a RESOC: "RESOC Name" (also "RESOC-SERR Name", "SERR-RESOC
 /// Name"), and the full "Regionaal Sociaal-Economisch Overlegcomité Name" in its
 /// spellings. "RESOC's" and "het RESOC is" do not match.
+#[cfg(test)]
 static RESOC_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[^\p{{L}}])(?:(?:SERR-)?RESOC(?:-SERR)?|(?i:regionaal\s+(?:sociaal[- ]?economisch|economisch\s+(?:en\s+)?sociaal|sociaaleconomisch)\s+overlegcomit[eé]))\s+{NAME}"
@@ -59,6 +60,130 @@ static HEADING_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+static RESOC_WORD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("RESOC"));
+static FULL_NAME: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("verlegcomit"));
+
+/// Every name after a keyword — "RESOC" or the full "Regionaal Sociaal-Economisch
+/// Overlegcomité" — left to right; a "RESOC" inside a name already read ("RESOC Leuven
+/// en RESOC Halle-Vilvoorde") starts none of its own.
+fn names_in(text: &str) -> Vec<&str> {
+    let mut keyword_ends: Vec<usize> = RESOC_WORD
+        .find_iter(text.as_bytes())
+        .filter(|&at| !text[..at].chars().next_back().is_some_and(char::is_alphabetic))
+        .map(|at| {
+            let end = at + "RESOC".len();
+            if text[end..].starts_with("-SERR") {
+                end + "-SERR".len()
+            } else {
+                end
+            }
+        })
+        .collect();
+    keyword_ends.extend(
+        FULL_NAME
+            .find_iter(text.as_bytes())
+            .filter_map(|at| full_name_end(text, at)),
+    );
+    keyword_ends.sort_unstable();
+    let mut names = Vec::new();
+    let mut read_to = 0;
+    for end in keyword_ends {
+        if end < read_to {
+            continue;
+        }
+        if let Some(name) = name_after(text, end) {
+            read_to = name.as_ptr() as usize - text.as_ptr() as usize + name.len();
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Where the keyword ends when "…verlegcomit" at `at` is the tail of the full name in one
+/// of its spellings ("Regionaal Sociaal-Economisch Overlegcomité", "Regionaal Economisch
+/// en Sociaal Overlegcomite", "regionaal sociaaleconomisch overlegcomité").
+fn full_name_end(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at + "verlegcomit".len()..];
+    let tail = ["é", "e", "É", "E"].iter().find(|t| rest.starts_with(**t))?;
+    let end = at + "verlegcomit".len() + tail.len();
+    let before = &text[..at];
+    let before = before.strip_suffix(['O', 'o'])?;
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.to_lowercase())
+        .collect();
+    // "regionaal" may follow any non-letter (",regionaal"), the other words white space.
+    let spelled = |expected: &[&str]| {
+        words.len() >= expected.len()
+            && words.iter().zip(expected).enumerate().all(|(k, (w, e))| {
+                if k + 1 == expected.len() {
+                    w.strip_suffix(e)
+                        .is_some_and(|pre| !pre.chars().next_back().is_some_and(char::is_alphabetic))
+                } else {
+                    w == e
+                }
+            })
+    };
+    let ends_with_space = before.ends_with(char::is_whitespace);
+    (ends_with_space
+        && (spelled(&["sociaal-economisch", "regionaal"])
+            || spelled(&["economisch", "sociaal", "regionaal"])
+            || spelled(&["sociaal", "economisch", "regionaal"])
+            || spelled(&["sociaal", "en", "economisch", "regionaal"])
+            || spelled(&["sociaaleconomisch", "regionaal"])))
+    .then_some(end)
+}
+
+/// The name after a keyword that ends at byte `end`, as [`RESOC_NAME`] reads it: white
+/// space, then a run of capitalised words and name connectors ("RESOC's" has none).
+fn name_after(text: &str, end: usize) -> Option<&str> {
+    let rest = &text[end..];
+    let name = rest.trim_start();
+    if name.len() == rest.len() || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let name_char = |c: char| {
+        c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) || c == '\'' || c == '-'
+    };
+    let mut end = 0;
+    let mut first = true;
+    for word in name.split_inclusive(char::is_whitespace) {
+        let start = end;
+        let w = word.trim_end();
+        if w.is_empty() {
+            end += word.len(); // more white space between two words
+            continue;
+        }
+        let valid = w
+            .chars()
+            .take_while(|&c| name_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let capitalised = w.starts_with(char::is_uppercase) && valid > 0;
+        let connector = matches!(w, "en" | "&" | "van" | "de" | "het" | "rondom");
+        if !(capitalised || (!first && connector)) {
+            break;
+        }
+        first = false;
+        if capitalised && valid < w.len() {
+            // Punctuation after the word ends the name ("RESOC Kempen, …").
+            end = start + valid;
+            break;
+        }
+        end = start + w.len();
+        let gap = word.len() - w.len();
+        if gap == 0 {
+            break; // the end of the text
+        }
+        end += gap;
+    }
+    Some(name[..end].trim_end())
+}
 
 /// Lowercase, diacritics folded, "&" read as "en", every non-alphanumeric run a space.
 pub fn name_key(s: &str) -> String {
@@ -255,12 +380,26 @@ impl Registry {
 
     /// Every RESOC the text names, in text order (repeats kept, for counting).
     pub fn resocs_named_in(&self, text: &str) -> Vec<String> {
+        self.name_phrases_in(text).into_iter().flatten().collect()
+    }
+
+    /// The RESOCs the text names, one list per name phrase: "RESOC Leuven en RESOC
+    /// Halle-Vilvoorde" is one phrase naming two (a joint subject), "RESOC Brugge gaat
+    /// op in RESOC Noord-West-Vlaanderen" two phrases.
+    pub fn name_phrases_in(&self, text: &str) -> Vec<Vec<String>> {
         let mut out = Vec::new();
-        if !text.contains("RESOC") && !text.contains("verlegcomit") {
-            return out; // the patterns need one of these words; most text lacks them
-        }
-        for caps in RESOC_NAME.captures_iter(text) {
-            self.resocs_of_name(&caps[1], &mut out);
+        let mut add = |name: &str| {
+            let mut phrase = Vec::new();
+            self.resocs_of_name(name, &mut phrase);
+            if !phrase.is_empty() {
+                out.push(phrase);
+            }
+        };
+        // Read by hand, as RESOC_NAME describes them (tested against it): a regex
+        // search would run over every sentence that speaks of "het RESOC", and most
+        // name none.
+        for name in names_in(text) {
+            add(name);
         }
         out
     }
@@ -318,6 +457,30 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// The hand-written reading of "RESOC Name" finds the names the regex finds.
+        #[test]
+        fn names_read_by_hand_are_the_regex_names(text in "(RESOC|RESOC-SERR|xRESOC|RESOC's| |  |,|Kempen|Zuid-West|en|van|de|het|Aé|b|&|\\.| en RESOC |Regionaal Sociaal-Economisch Overlegcomité|regionaal economisch en sociaal overlegcomite |Sociaal Overlegcomité){0,14}") {
+            let by_regex: Vec<String> = RESOC_NAME
+                .captures_iter(&text)
+                .map(|c| c[1].to_string())
+                .collect();
+            let by_hand: Vec<String> = names_in(&text).into_iter().map(str::to_string).collect();
+            // Both may keep trailing connectors ("Kempen en"; the regex also a connector
+            // that starts a word, "en,"), which `resocs_of_name` drops in both cases.
+            let trim = |v: Vec<String>| -> Vec<String> {
+                v.iter()
+                    .map(|s| {
+                        let mut words: Vec<&str> = s.split_whitespace().collect();
+                        while words.last().is_some_and(|w| !w.starts_with(char::is_uppercase)) {
+                            words.pop();
+                        }
+                        words.join(" ")
+                    })
+                    .collect()
+            };
+            proptest::prop_assert_eq!(trim(by_hand), trim(by_regex));
+        }
+
         /// The one-pass key of ASCII text is the general key.
         #[test]
         fn ascii_name_key_is_the_general_key(s in "[a-zA-Z0-9 &.'()/-]{0,24}") {

@@ -364,7 +364,13 @@ pub fn decode_document(
     }
     let (text, encoding) = guarded(|| read_format(format, name, bytes, options))?;
     let text = crate::text::normalize(&text);
-    let text = match noise::strip_page_noise(&text) {
+    // Markdown is laid out by its author: only a table of contents is left to drop there.
+    let noise = if format == "markdown" {
+        noise::Noise::TableOfContents
+    } else {
+        noise::Noise::Layout
+    };
+    let text = match noise::strip_page_noise(&text, noise) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(clean) => clean,
     };

@@ -64,9 +64,9 @@ fn is_toc_heading(line: &str) -> bool {
 
 /// A copyright line ("© BELGA", "(c) 2014 RESOC Westhoek", "Copyright: Provincie").
 fn is_copyright(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
-    (l.starts_with('©') || l.starts_with("(c) ") || l.starts_with("copyright"))
-        && l.split_whitespace().count() <= 12
+    let l = line.trim();
+    let starts = |p: &str| l.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    (l.starts_with('©') || starts("(c) ") || starts("copyright")) && l.split_whitespace().count() <= 12
 }
 
 /// A postal address line: a street with its number and a four-digit Belgian postcode
@@ -105,8 +105,9 @@ fn standalone(lines: &[&str], i: usize) -> bool {
 fn may_be_running_header(line: &str) -> bool {
     let l = line.trim();
     let has_year = l
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20")));
     !l.is_empty()
         && !l.starts_with('#')
         && !l.ends_with(['.', '!', '?', ':', ';', ','])
@@ -121,7 +122,8 @@ fn repeated_headers(lines: &[&str], drop: &mut [bool]) {
     let mut seen: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let l = l.trim();
-        if drop[i] || !may_be_running_header(l) || !(standalone(lines, i) || Some(i) == first) {
+        if drop[i] || l.is_empty() || !(standalone(lines, i) || Some(i) == first) || !may_be_running_header(l)
+        {
             continue;
         }
         match seen.iter_mut().find(|(t, _)| *t == l) {
@@ -136,27 +138,53 @@ fn repeated_headers(lines: &[&str], drop: &mut [bool]) {
     }
 }
 
+/// What noise a document may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Noise {
+    /// A document laid out on pages (text copied from a PDF or a flipbook, HTML, office
+    /// files): every kind of noise.
+    Layout,
+    /// A document its author structured (Markdown): only a table of contents.
+    TableOfContents,
+}
+
 /// The text without its page noise; borrowed unchanged when there is none.
-pub(crate) fn strip_page_noise(text: &str) -> Cow<'_, str> {
+pub(crate) fn strip_page_noise(text: &str, noise: Noise) -> Cow<'_, str> {
+    static LEADER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("..."));
+    static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
+    let bytes = text.as_bytes();
+    if noise == Noise::TableOfContents && LEADER.find(bytes).is_none() && ELLIPSIS.find(bytes).is_none() {
+        return Cow::Borrowed(text); // no dot leader, no table of contents
+    }
+    let layout = noise == Noise::Layout;
     let lines: Vec<&str> = text.split('\n').collect();
     let mut drop = vec![false; lines.len()];
     let mut any = false;
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim();
+        // Noise lines are short; the cheap tests come first (this runs on every line).
         if t.is_empty() || t.len() > 160 {
             continue;
         }
-        let noise = (is_page_number(t) && standalone(&lines, i))
-            || is_toc_line(t)
-            || is_copyright(t)
-            || (is_address(t) && standalone(&lines, i))
-            || (is_toc_heading(t) && next_content(&lines, i + 1).is_some_and(|k| is_toc_line(lines[k])));
-        drop[i] = noise;
-        any |= noise;
+        let alone = standalone(&lines, i);
+        let is_noise = (t.ends_with(|c: char| c.is_ascii_digit()) && is_toc_line(t))
+            || (t.len() <= 24
+                && is_toc_heading(t)
+                && next_content(&lines, i + 1).is_some_and(|k| is_toc_line(lines[k])))
+            || (layout
+                && ((alone && t.len() <= 24 && is_page_number(t))
+                    || (t.starts_with(['©', '(', 'c', 'C']) && is_copyright(t))
+                    || (alone && is_address(t))));
+        drop[i] = is_noise;
+        any |= is_noise;
     }
-    let before = drop.iter().filter(|d| **d).count();
-    repeated_headers(&lines, &mut drop);
-    any |= drop.iter().filter(|d| **d).count() > before;
+    if layout {
+        let before = drop.iter().filter(|d| **d).count();
+        repeated_headers(&lines, &mut drop);
+        any |= drop.iter().filter(|d| **d).count() > before;
+    }
     if !any {
         return Cow::Borrowed(text);
     }
@@ -203,7 +231,7 @@ mod tests {
     #[test]
     fn page_numbers_copyright_addresses_and_toc_are_dropped() {
         let text = "Inhoud\n\n1 Situering ........ 3\n2 Rol van het RESOC ....... 7\nLeaderprojecten Westtoer …… 12\n\n1 Situering\n\nDe regio groeit.\n\n96\n\n© BELGA\n\nStationsstraat 12, 8900 Ieper\n\nPage 97\n\nMeer tekst.";
-        let clean = strip_page_noise(text);
+        let clean = strip_page_noise(text, Noise::Layout);
         assert_eq!(clean, "1 Situering\n\nDe regio groeit.\n\nMeer tekst.");
     }
 
@@ -211,7 +239,7 @@ mod tests {
     fn a_sentence_cut_by_a_page_number_is_joined_again() {
         let text = "Het RESOC neemt de trekkersrol op in het\n\n96\n\nproject rond de haven.";
         assert_eq!(
-            strip_page_noise(text),
+            strip_page_noise(text, Noise::Layout),
             "Het RESOC neemt de trekkersrol op in het\nproject rond de haven."
         );
     }
@@ -220,23 +248,32 @@ mod tests {
     fn running_headers_are_dropped_but_the_title_stays() {
         let text = "Streekpact Westhoek 2013-2019\n\nTekst een.\n\nStreekpact Westhoek 2013-2019\n\nTekst twee.\n\nStreekpact Westhoek 2013-2019\n\nTekst drie.";
         assert_eq!(
-            strip_page_noise(text),
+            strip_page_noise(text, Noise::Layout),
             "Streekpact Westhoek 2013-2019\n\nTekst een.\n\nTekst twee.\n\nTekst drie."
         );
         let headers_only = "Titel\n\nStreekpact Westhoek 2013-2019\n\nTekst een.\n\nStreekpact Westhoek 2013-2019\n\nTekst twee.\n\nStreekpact Westhoek 2013-2019\n\nTekst drie.";
         assert_eq!(
-            strip_page_noise(headers_only),
+            strip_page_noise(headers_only, Noise::Layout),
             "Titel\n\nTekst een.\n\nTekst twee.\n\nTekst drie."
         );
         // A theme's sub-heading that repeats is structure, not a running header.
         let repeated = "Rol van het RESOC\n\nA.\n\nRol van het RESOC\n\nB.\n\nRol van het RESOC\n\nC.";
-        assert_eq!(strip_page_noise(repeated), repeated);
+        assert_eq!(strip_page_noise(repeated, Noise::Layout), repeated);
+    }
+
+    #[test]
+    fn markdown_loses_only_its_table_of_contents() {
+        let text = "# Titel\n\nInhoud\n\n1 Situering ....... 3\n\n96\n\n© BELGA\n\nTekst.";
+        assert_eq!(
+            strip_page_noise(text, Noise::TableOfContents),
+            "# Titel\n\n96\n\n© BELGA\n\nTekst."
+        );
     }
 
     #[test]
     fn text_without_noise_is_returned_as_it_is() {
         let text = "# Titel\n\nHet RESOC organiseert 3 keer per jaar overleg.\n\n- 12 partners\n";
-        assert!(matches!(strip_page_noise(text), Cow::Borrowed(_)));
+        assert!(matches!(strip_page_noise(text, Noise::Layout), Cow::Borrowed(_)));
         // A number inside a sentence or a list item is no page number.
         assert!(
             !is_page_number("12 partners") && is_page_number("- 12 -") && is_page_number("Pagina 3 van 40")

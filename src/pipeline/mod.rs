@@ -19,7 +19,7 @@ use crate::matching::match_section;
 use crate::scoring::{
     score_section, Analysis, DocumentSummary, DocumentTally, RunResult, ScoringOptions, SectionSummary, Tally,
 };
-use crate::segment::Section;
+use crate::segment::{attribute_units, Section};
 
 use batches::{collect_into, stream_inputs_in_batches, Streamed, BATCH_BYTES};
 pub use shard::Shard;
@@ -200,7 +200,14 @@ pub fn run_streaming<S: Sink>(
 pub fn analyze_and_match(section: Section, instruments: &Instruments) -> SectionSummary {
     let analyzed = analyze_section(&section);
     let findings = match_section(&section, &analyzed, &instruments.lexicon, &instruments.context);
-    score_section(section, analyzed.token_count(), findings, &instruments.lexicon)
+    let attribution = attribute_units(&section, &instruments.registry);
+    score_section(
+        section,
+        analyzed.token_count(),
+        findings,
+        &instruments.lexicon,
+        &attribution,
+    )
 }
 
 /// What a finished document leaves for the coordinator of a streaming run: what the

@@ -412,21 +412,26 @@ impl PageEvidence {
     pub fn of(doc: &DocumentSummary) -> PageEvidence {
         let mut page = PageEvidence::default();
         for sec in &doc.sections {
-            let Some(resoc) = sec.resoc.as_deref() else {
-                continue;
-            };
-            let r = page.resocs.entry(resoc.to_string()).or_default();
-            let t = sec.totals();
-            if t.overleg + t.project > 0.0 {
-                r.sections.push((
-                    doc.name.clone(),
-                    sec.title.clone(),
-                    sec.line_start,
-                    t.overleg,
-                    t.project,
-                ));
+            if let Some(resoc) = sec.resoc.as_deref() {
+                let r = page.resocs.entry(resoc.to_string()).or_default();
+                let t = sec.totals();
+                if t.overleg + t.project > 0.0 {
+                    r.sections.push((
+                        doc.name.clone(),
+                        sec.title.clone(),
+                        sec.line_start,
+                        t.overleg,
+                        t.project,
+                    ));
+                }
             }
-            for m in &sec.matches {
+            // A match counts for its unit's RESOCs (usually the section's).
+            for (m, resoc) in sec.matches.iter().flat_map(|m| {
+                m.counts_for(sec.resoc.as_deref())
+                    .into_iter()
+                    .map(move |r| (m, r))
+            }) {
+                let r = page.resocs.entry(resoc.to_string()).or_default();
                 let item = || (doc.name.clone(), m.clone());
                 if m.contribution > 0.0 {
                     keep_first(&mut r.strongest, STRONGEST, m.contribution, by_contribution, item);

@@ -228,7 +228,7 @@ pub(super) fn match_rows<'a>(doc: &'a DocumentSummary, mut each: impl FnMut(&[Ce
         for m in &s.matches {
             each(&[
                 Cell::text(&doc.name),
-                s.resoc.as_deref().map_or(Cell::Empty, Cell::text),
+                Cell::owned(m.resoc_cell(s.resoc.as_deref())),
                 Cell::count(s.index),
                 Cell::count(m.line),
                 Cell::text(&m.cue),

@@ -36,6 +36,34 @@ pub struct MatchRecord {
     pub modifiers: Vec<ModifierRecord>,
     pub actor: String,
     pub contribution: f64,
+    /// The RESOC(s) the match counts for when its unit names others than its section's
+    /// (empty: nobody's, a unit that reports a merger); `None`: the section's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resocs: Option<Vec<String>>,
+}
+
+impl MatchRecord {
+    /// The RESOCs this match counts for, given its section's.
+    pub fn counts_for<'a>(&'a self, section_resoc: Option<&'a str>) -> Vec<&'a str> {
+        match &self.resocs {
+            Some(named) => named.iter().map(String::as_str).collect(),
+            None => section_resoc.into_iter().collect(),
+        }
+    }
+
+    /// The resoc cell of matches.csv: the RESOCs it counts for, joined by "; ".
+    pub fn resoc_cell(&self, section_resoc: Option<&str>) -> String {
+        self.counts_for(section_resoc).join("; ")
+    }
+}
+
+/// The evidence of a unit that counts for other RESOCs than its section's.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ElsewhereEvidence {
+    /// Empty: for nobody.
+    pub resocs: Vec<String>,
+    pub overleg: f64,
+    pub project: f64,
 }
 
 /// A section's results: what sections.csv and matches.csv show, and the evidence
@@ -56,6 +84,10 @@ pub struct SectionSummary {
     pub theme_statement: bool,
     pub unclear_statement: bool,
     pub matches: Vec<MatchRecord>,
+    /// Units with evidence that name other RESOCs than the section's, in unit order
+    /// (not in `evidence`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<ElsewhereEvidence>,
 }
 
 impl SectionSummary {

@@ -45,6 +45,21 @@ pub struct SectionEvidence<'a> {
 }
 
 impl ResocEvidence {
+    /// Adds one unit of another section that names this RESOC (call in document order).
+    /// It counts as a unit of evidence, not as a section.
+    pub fn add_unit(&mut self, overleg: f64, project: f64) {
+        self.totals.overleg += overleg;
+        self.totals.project += project;
+        self.units += 1;
+        if overleg + project > 0.0 {
+            self.evidence_units += 1;
+            *self
+                .distinct
+                .entry((overleg.to_bits(), project.to_bits()))
+                .or_insert(0) += 1;
+        }
+    }
+
     /// Adds one section (call in document order).
     pub fn add_section(&mut self, s: SectionEvidence<'_>, opts: &ScoringOptions) {
         let mut section = Totals::default();

@@ -3,28 +3,43 @@
 
 use crate::lexicon::Lexicon;
 use crate::matching::UnitFindings;
-use crate::segment::Section;
+use crate::segment::{Section, UnitAttribution};
 
-use super::{unit_evidence, MatchRecord, ModifierRecord, SectionSummary};
+use super::{unit_evidence, ElsewhereEvidence, MatchRecord, ModifierRecord, SectionSummary};
 
 /// Scores the units of one section from their findings (one per unit, in unit order),
-/// and keeps every occurrence for the audit trail. `tokens` is the section's word count.
+/// and keeps every occurrence for the audit trail. `tokens` is the section's word count;
+/// `attribution` says per unit whom its statements are about (empty: all the section's).
 pub fn score_section(
     section: Section,
     tokens: usize,
     findings: Vec<UnitFindings>,
     lexicon: &Lexicon,
+    attribution: &[UnitAttribution],
 ) -> SectionSummary {
     let lex = lexicon;
     let mut evidence = Vec::new();
+    let mut elsewhere = Vec::new();
     let mut matches = Vec::new();
     let theme_statement = findings.iter().any(|f| f.theme_statement);
     let unclear_statement = findings.iter().any(|f| f.unclear_statement);
     // The findings are consumed: their strings move into the records.
     for (u, f) in findings.into_iter().enumerate() {
         let e = unit_evidence(&f, lex);
+        let resocs = match attribution.get(u) {
+            None | Some(UnitAttribution::Section) => None,
+            Some(UnitAttribution::Resocs(named)) => Some(named.clone()),
+            Some(UnitAttribution::Nobody) => Some(Vec::new()),
+        };
         if e.overleg + e.project > 0.0 {
-            evidence.push((e.overleg, e.project));
+            match &resocs {
+                None => evidence.push((e.overleg, e.project)),
+                Some(named) => elsewhere.push(ElsewhereEvidence {
+                    resocs: named.clone(),
+                    overleg: e.overleg,
+                    project: e.project,
+                }),
+            }
         }
         let unit = &section.units[u];
         for (i, m) in f.matches.into_iter().enumerate() {
@@ -56,6 +71,7 @@ pub fn score_section(
                     })
                     .collect(),
                 contribution: e.contribution(i),
+                resocs: resocs.clone(),
             });
         }
     }
@@ -67,6 +83,7 @@ pub fn score_section(
         theme_statement,
         unclear_statement,
         matches,
+        elsewhere,
         title: section.title,
         heading_path: section.heading_path,
         level: section.level,

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::{
-    score_resoc, Analysis, DocumentAttribution, DocumentSummary, ResocEvidence, ResocResult, RunCounts,
-    RunResult, ScoringOptions, SectionEvidence,
+    score_resoc, Analysis, DocumentAttribution, DocumentSummary, ElsewhereEvidence, ResocEvidence,
+    ResocResult, RunCounts, RunResult, ScoringOptions, SectionEvidence,
 };
 
 /// What one document (or part of one) contributes to a [`Tally`]: per section its
@@ -23,6 +23,7 @@ struct SectionTally {
     tokens: usize,
     matches: usize,
     evidence: Vec<(f64, f64)>,
+    elsewhere: Vec<ElsewhereEvidence>,
     theme_statement: bool,
     unclear_statement: bool,
 }
@@ -40,6 +41,7 @@ impl DocumentTally {
                     tokens: s.tokens,
                     matches: s.matches.len(),
                     evidence: s.evidence.clone(),
+                    elsewhere: s.elsewhere.clone(),
                     theme_statement: s.theme_statement,
                     unclear_statement: s.unclear_statement,
                 })
@@ -104,27 +106,25 @@ impl<'o> Tally<'o> {
             self.counts.units += s.units;
             self.counts.tokens += s.tokens;
             self.counts.matches += s.matches;
+            // Units that name other RESOCs count for those (or, a merger, for nobody).
+            for e in &s.elsewhere {
+                if e.resocs.is_empty() {
+                    unattributed += e.overleg + e.project;
+                }
+                for resoc in &e.resocs {
+                    self.resoc_in_document(resoc, ordinal)
+                        .evidence
+                        .add_unit(e.overleg, e.project);
+                }
+            }
             let Some(resoc) = s.resoc.as_deref() else {
                 for (o, p) in &s.evidence {
                     unattributed += o + p;
                 }
                 continue;
             };
-            if let Some(found) = self.attribution.last_mut() {
-                if !found.resocs.iter().any(|r| r == resoc) {
-                    found.resocs.push(resoc.to_string());
-                }
-            }
-            if !self.resocs.contains_key(resoc) {
-                self.resocs.insert(resoc.to_string(), ResocTally::default());
-            }
-            let Some(acc) = self.resocs.get_mut(resoc) else {
-                continue;
-            };
-            if acc.last_document != ordinal {
-                acc.last_document = ordinal;
-                acc.documents += 1;
-            }
+            let opts = self.opts;
+            let acc = self.resoc_in_document(resoc, ordinal);
             acc.evidence.add_section(
                 SectionEvidence {
                     evidence: &s.evidence,
@@ -132,7 +132,7 @@ impl<'o> Tally<'o> {
                     theme_statement: s.theme_statement,
                     unclear_statement: s.unclear_statement,
                 },
-                self.opts,
+                opts,
             );
             acc.tokens += s.tokens;
             acc.matches += s.matches;
@@ -140,6 +140,21 @@ impl<'o> Tally<'o> {
         if let Some(found) = self.attribution.last_mut() {
             found.unattributed_evidence += unattributed;
         }
+    }
+
+    /// The tally of `resoc`, counted as found in the document of `ordinal`.
+    fn resoc_in_document(&mut self, resoc: &str, ordinal: usize) -> &mut ResocTally {
+        if let Some(found) = self.attribution.last_mut() {
+            if !found.resocs.iter().any(|r| r == resoc) {
+                found.resocs.push(resoc.to_string());
+            }
+        }
+        let acc = self.resocs.entry(resoc.to_string()).or_default();
+        if acc.last_document != ordinal {
+            acc.last_document = ordinal;
+            acc.documents += 1;
+        }
+        acc
     }
 
     /// Scores every RESOC (in parallel; in name order) and returns the run's counts and

@@ -4,6 +4,7 @@
 
 use crate::registry::Registry;
 
+mod attribution;
 mod markup;
 mod outline;
 mod units;
@@ -12,6 +13,7 @@ use markup::*;
 use outline::*;
 use units::*;
 
+pub use attribution::{attribute_units, UnitAttribution};
 pub use markup::strip_markup;
 pub use outline::Outline;
 pub use units::sentence_spans;

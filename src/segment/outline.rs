@@ -291,6 +291,7 @@ pub(super) fn detect_headings(lines: &[&str], markdown: bool) -> Vec<(usize, u8,
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
     let mut out = Vec::new();
     let mut in_fence = false;
+    let first_content = lines.iter().position(|l| !l.trim().is_empty());
     for (i, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.starts_with("```") {
@@ -322,10 +323,38 @@ pub(super) fn detect_headings(lines: &[&str], markdown: bool) -> Vec<(usize, u8,
             }
         }
         let prev_blank = i == 0 || blank(i - 1);
+        // Apart from keyword headings ("Actie 2.3: …"), a heading starts a block: the
+        // other lines of a paragraph are not looked at (most lines of a document).
+        let keyword = starts_with_heading_keyword(line);
+        if !prev_blank && !keyword {
+            continue;
+        }
         // The first line of a plain text is its title when it looks like one, even with
         // text right below it (a subtitle, a disclaimer).
-        let first_line = !markdown && lines[..i].iter().all(|l| l.trim().is_empty());
+        let first_line = !markdown && Some(i) == first_content;
         let next_blank = blank(i + 1) || first_line;
+        // The first line of a paragraph that goes on below can only be a numbered,
+        // keyword or ALL CAPS heading; prose in lower case is none of them (cheap tests
+        // before the markup is stripped).
+        let numbered_start = line.starts_with(|c: char| c.is_ascii_digit());
+        let has_lower = line.bytes().any(|b| b.is_ascii_lowercase());
+        if !next_blank && !keyword && !numbered_start && has_lower {
+            continue;
+        }
+        // Prose in lower case can only be a title line: short, without an end mark.
+        if has_lower
+            && !keyword
+            && !numbered_start
+            && (line.len() > 90
+                || line
+                    .trim_end_matches(['*', '_'])
+                    .ends_with(['.', '!', '?', ';', ',', ':', ')']))
+        {
+            continue;
+        }
+        if line.len() > 200 && !keyword && !numbered_start {
+            continue; // every heading style is shorter
+        }
         let plain = strip_markup(line).0;
         let words = plain.split_whitespace().count();
         let ends_open = plain.ends_with([':', ',', ';']);
@@ -352,8 +381,11 @@ pub(super) fn detect_headings(lines: &[&str], markdown: bool) -> Vec<(usize, u8,
         if is_list_item(line) {
             continue;
         }
-        let letters: Vec<char> = plain.chars().filter(|c| c.is_alphabetic()).collect();
-        let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+        let all_caps = plain.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && plain
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
         if all_caps && words <= 12 && prev_blank && !ends_open {
             out.push((i, 2, plain));
             continue;
@@ -402,6 +434,27 @@ pub(super) fn next_content_is_list(lines: &[&str], from: usize) -> bool {
     let numbered = line.starts_with(|c: char| c.is_ascii_digit());
     let next = rest.get(k + 1).map(|l| l.trim()).unwrap_or("");
     !(numbered && next.is_empty() && !next_content_is_list(rest, k + 1))
+}
+
+/// Whether the line starts with a word of [`KEYWORD_HEADING`] (a cheap test before it).
+pub(super) fn starts_with_heading_keyword(line: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "hoofdstuk",
+        "deel",
+        "thema",
+        "ambitie",
+        "speerpunt",
+        "prioriteit",
+        "strategische",
+        "sd",
+        "operationele",
+        "od",
+        "actie",
+        "actiepunt",
+        "hefboomproject",
+    ];
+    let word = line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
 pub(super) fn keyword_level(heading: &str) -> u8 {
