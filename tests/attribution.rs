@@ -219,6 +219,15 @@ fn nothing_is_lost_without_a_word() {
         serde_json::json!(["RESOC Leuven", "RESOC Halle-Vilvoorde"])
     );
     assert!(twee["unattributed_evidence"].as_f64().unwrap() > 0.0);
+    let summary = docs
+        .iter()
+        .find(|d| d["path"] == "attribution/english-summary.md")
+        .unwrap();
+    assert_eq!(summary["other_language_sections"], serde_json::json!([[3, "en"]]));
+    assert!(
+        stderr.contains("english-summary.md: section 3 not read: not Dutch (detected: en)"),
+        "{stderr}"
+    );
     let english = manifest["inputs"]
         .as_array()
         .unwrap()

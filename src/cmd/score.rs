@@ -140,6 +140,14 @@ fn report_unattributed(result: &RunResult) {
             d.path, d.unattributed_evidence
         );
     }
+    for d in &result.attribution {
+        for (section, language) in &d.other_language_sections {
+            eprintln!(
+                "streekpact: note: {}: section {section} not read: not Dutch (detected: {language})",
+                d.path
+            );
+        }
+    }
     let outside = result.resocs_not_in_registry();
     if !outside.is_empty() {
         eprintln!(

@@ -21,6 +21,14 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     ])
 });
 
+/// Bytes of text a section needs before its own language is judged (a long passage in
+/// another language inside a Dutch document: an English summary). Shorter sections
+/// are read as their document.
+pub const MIN_PASSAGE_BYTES: usize = 1500;
+
+/// Bytes of a long section's text its language is judged on.
+pub const PASSAGE_SAMPLE_BYTES: usize = 300;
+
 /// Letters a text needs before its language is judged: a shorter text is read as it is.
 const MIN_LETTERS: usize = 200;
 
@@ -30,7 +38,7 @@ const SAMPLE_BYTES: usize = 3 * 220;
 
 /// The detected language (ISO 639-1 where it has one) when the text is reliably not
 /// Dutch; `None` for Dutch, for text too short to judge, or when unsure.
-pub(super) fn other_than_dutch(text: &str) -> Option<String> {
+pub fn other_than_dutch(text: &str) -> Option<String> {
     let sample = sample(text);
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;

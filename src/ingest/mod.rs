@@ -28,7 +28,7 @@ mod container;
 pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
-mod language;
+pub mod language;
 pub mod limits;
 mod model;
 mod noise;

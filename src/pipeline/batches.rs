@@ -154,6 +154,7 @@ fn process_file(
                 &Outline::of(&d.name, &d.text, &instruments.registry),
                 None,
                 instruments,
+                ingest,
             )
         }),
     )
@@ -165,6 +166,7 @@ fn analyse_sections(
     outline: &Outline,
     range: Option<std::ops::Range<usize>>,
     instruments: &Instruments,
+    ingest: &IngestOptions,
 ) -> DocumentSummary {
     let range = range.unwrap_or(0..outline.len());
     DocumentSummary {
@@ -173,7 +175,7 @@ fn analyse_sections(
         sections: outline
             .sections(range)
             .into_par_iter()
-            .map(|s| analyze_and_match(s, instruments))
+            .map(|s| analyze_and_match(s, instruments, ingest.keep_other_languages))
             .collect(),
     }
 }
@@ -201,7 +203,7 @@ fn stream_large_file<E: Send, T: Send>(
     let mut handed = 0usize;
     for range in outline.chunks(batch_bytes as usize) {
         let (next, result) = rayon::join(
-            || analyse_sections(&doc, &outline, Some(range), instruments),
+            || analyse_sections(&doc, &outline, Some(range), instruments, ingest),
             || match pending.take() {
                 Some(part) => {
                     handed += 1;
@@ -217,7 +219,7 @@ fn stream_large_file<E: Send, T: Send>(
         pending = Some(next);
     }
     // A document without sections is still one document.
-    let last = pending.unwrap_or_else(|| analyse_sections(&doc, &outline, None, instruments));
+    let last = pending.unwrap_or_else(|| analyse_sections(&doc, &outline, None, instruments, ingest));
     each(Streamed::Document {
         doc: finish(last),
         continues: handed > 0,

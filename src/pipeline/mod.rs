@@ -12,8 +12,8 @@ mod shard;
 
 use std::path::PathBuf;
 
-use crate::analyze::analyze_section;
-use crate::ingest::IngestOptions;
+use crate::analyze::{analyze_section, flags};
+use crate::ingest::{language, IngestOptions};
 use crate::instruments::Instruments;
 use crate::matching::match_section;
 use crate::scoring::{
@@ -196,11 +196,45 @@ pub fn run_streaming<S: Sink>(
     })
 }
 
-/// Analyze → match → score for one section.
-pub fn analyze_and_match(section: Section, instruments: &Instruments) -> SectionSummary {
+/// Analyze → match → score for one section. A long section in another language than
+/// Dutch is counted but not read (an English summary in a Dutch pact).
+/// `read_all_languages` (`--language-check off`) reads every section as it is.
+pub fn analyze_and_match(
+    section: Section,
+    instruments: &Instruments,
+    read_all_languages: bool,
+) -> SectionSummary {
+    if let Some(language) = (!read_all_languages)
+        .then(|| other_language_of(&section))
+        .flatten()
+    {
+        let analyzed = analyze_section(&section);
+        let mut summary = score_section(
+            section,
+            analyzed.token_count(),
+            Vec::new(),
+            &instruments.lexicon,
+            &[],
+        );
+        summary.other_language = Some(language);
+        return summary;
+    }
     let analyzed = analyze_section(&section);
     let findings = match_section(&section, &analyzed, &instruments.lexicon, &instruments.context);
-    let attribution = attribute_units(&section, &instruments.registry);
+    // Only a unit with the word "RESOC" before a capitalised word, or "Overlegcomité", can
+    // name a RESOC: its tokens tell without searching its text.
+    let may_name = |u: usize| {
+        let tokens = analyzed.unit(u);
+        tokens.iter().enumerate().any(|(k, t)| {
+            let folded = analyzed.analyzer.form(t.form).folded.as_str();
+            (folded == "resoc"
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.flags & flags::CAPITALIZED != 0))
+                || folded.starts_with("overlegcomit")
+        })
+    };
+    let attribution = attribute_units(&section, &instruments.registry, &may_name);
     score_section(
         section,
         analyzed.token_count(),
@@ -208,6 +242,25 @@ pub fn analyze_and_match(section: Section, instruments: &Instruments) -> Section
         &instruments.lexicon,
         &attribution,
     )
+}
+
+/// The language of a section long enough to judge on its own, when it is not Dutch.
+fn other_language_of(section: &Section) -> Option<String> {
+    let bytes: usize = section.units.iter().map(|u| u.text.len() + 1).sum();
+    if bytes < language::MIN_PASSAGE_BYTES {
+        return None;
+    }
+    // The units from the middle of the section on, up to a sample's length (the first
+    // may be a heading or a Dutch lead-in).
+    let mut sample = String::with_capacity(language::PASSAGE_SAMPLE_BYTES + 200);
+    for u in &section.units[section.units.len() / 2..] {
+        if sample.len() >= language::PASSAGE_SAMPLE_BYTES {
+            break;
+        }
+        sample.push_str(&u.text);
+        sample.push('\n');
+    }
+    language::other_than_dutch(&sample)
 }
 
 /// What a finished document leaves for the coordinator of a streaming run: what the

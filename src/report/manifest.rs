@@ -34,6 +34,9 @@ struct DocumentEntry<'a> {
     resocs: &'a [String],
     /// Rounded to four decimals, as the CSV files write numbers.
     unattributed_evidence: f64,
+    /// Long sections not read because they are in another language.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    other_language_sections: &'a [(usize, String)],
 }
 
 #[derive(serde::Serialize)]
@@ -90,6 +93,7 @@ pub(super) fn manifest_json(
                 path: &d.path,
                 resocs: &d.resocs,
                 unattributed_evidence: (d.unattributed_evidence * 1e4).round() / 1e4,
+                other_language_sections: &d.other_language_sections,
             })
             .collect(),
         resocs_not_in_registry: run.resocs_not_in_registry(),

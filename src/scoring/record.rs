@@ -88,6 +88,10 @@ pub struct SectionSummary {
     /// (not in `evidence`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elsewhere: Vec<ElsewhereEvidence>,
+    /// The language of a long section that is not Dutch (ISO 639-1 where it has one):
+    /// its units were not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_language: Option<String>,
 }
 
 impl SectionSummary {
@@ -148,6 +152,8 @@ pub struct DocumentAttribution {
     pub path: String,
     pub resocs: Vec<String>,
     pub unattributed_evidence: f64,
+    /// Sections not read because they are in another language: (section, language).
+    pub other_language_sections: Vec<(usize, String)>,
 }
 
 /// Totals over every document of a run (for the manifest).

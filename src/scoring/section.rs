@@ -84,6 +84,7 @@ pub fn score_section(
         unclear_statement,
         matches,
         elsewhere,
+        other_language: None,
         title: section.title,
         heading_path: section.heading_path,
         level: section.level,

@@ -24,6 +24,8 @@ struct SectionTally {
     matches: usize,
     evidence: Vec<(f64, f64)>,
     elsewhere: Vec<ElsewhereEvidence>,
+    index: usize,
+    other_language: Option<String>,
     theme_statement: bool,
     unclear_statement: bool,
 }
@@ -42,6 +44,8 @@ impl DocumentTally {
                     matches: s.matches.len(),
                     evidence: s.evidence.clone(),
                     elsewhere: s.elsewhere.clone(),
+                    index: s.index,
+                    other_language: s.other_language.clone(),
                     theme_statement: s.theme_statement,
                     unclear_statement: s.unclear_statement,
                 })
@@ -98,6 +102,7 @@ impl<'o> Tally<'o> {
                 path: doc.name.clone(),
                 resocs: Vec::new(),
                 unattributed_evidence: 0.0,
+                other_language_sections: Vec::new(),
             });
         }
         let mut unattributed = 0.0;
@@ -106,6 +111,9 @@ impl<'o> Tally<'o> {
             self.counts.units += s.units;
             self.counts.tokens += s.tokens;
             self.counts.matches += s.matches;
+            if let (Some(language), Some(found)) = (&s.other_language, self.attribution.last_mut()) {
+                found.other_language_sections.push((s.index, language.clone()));
+            }
             // Units that name other RESOCs count for those (or, a merger, for nobody).
             for e in &s.elsewhere {
                 if e.resocs.is_empty() {

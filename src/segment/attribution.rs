@@ -25,12 +25,20 @@ pub enum UnitAttribution {
 /// - a unit naming RESOCs in several phrases is its section's when the section's RESOC
 ///   is among them, the one RESOC when all phrases name the same, else nobody's;
 /// - headings are the section's: they already decided its RESOC.
-pub fn attribute_units(section: &Section, registry: &Registry) -> Vec<UnitAttribution> {
+///
+/// `may_name(u)` tells cheaply whether unit `u` can name a RESOC at all (the caller knows
+/// its words); the others are the section's without a search.
+pub fn attribute_units(
+    section: &Section,
+    registry: &Registry,
+    may_name: &dyn Fn(usize) -> bool,
+) -> Vec<UnitAttribution> {
     section
         .units
         .iter()
-        .map(|u| {
-            if u.kind == UnitKind::Heading {
+        .enumerate()
+        .map(|(k, u)| {
+            if u.kind == UnitKind::Heading || !may_name(k) {
                 return UnitAttribution::Section;
             }
             let phrases = registry.name_phrases_in(&u.text);
@@ -68,7 +76,7 @@ mod tests {
         let doc = segment_document("x.md", text, &registry);
         doc.sections
             .iter()
-            .flat_map(|s| attribute_units(s, &registry))
+            .flat_map(|s| attribute_units(s, &registry, &|_| true))
             .collect()
     }
 

@@ -50,7 +50,7 @@ pub fn sensitivity(
     let sections = sections_of(inputs, ingest, instruments);
     let base: Vec<_> = sections
         .par_iter()
-        .map(|(_, s)| analyze_and_match(s.clone(), instruments))
+        .map(|(_, s)| analyze_and_match(s.clone(), instruments, ingest.keep_other_languages))
         .collect();
     let candidates: Vec<BTreeSet<CueId>> = sections
         .par_iter()
@@ -104,7 +104,7 @@ pub fn sensitivity(
                 .zip(&candidates)
                 .map(|(((_, s), b), cands)| {
                     if cands.contains(&cue) {
-                        analyze_and_match(s.clone(), &reduced)
+                        analyze_and_match(s.clone(), &reduced, ingest.keep_other_languages)
                     } else {
                         b.clone()
                     }
