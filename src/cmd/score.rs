@@ -10,7 +10,9 @@ use clap::Args;
 use streekpact::instruments::Instruments;
 use streekpact::partial::{self, Partial};
 use streekpact::pipeline::{analyze_inputs, run_streaming, Shard};
-use streekpact::report::{recorded_command, summary_table, write_atomically, OutputSink, RunOptions};
+use streekpact::report::{
+    attribution_summary, recorded_command, summary_table, write_atomically, OutputSink, RunOptions,
+};
 use streekpact::scoring::{Analysis, RunResult};
 
 use super::{
@@ -108,7 +110,7 @@ pub fn finish_run(
     report_unattributed(result);
     write().map_err(write_error(out))?;
     if !quiet {
-        print!("{}", summary_table(result));
+        print!("{}{}", summary_table(result), attribution_summary(result));
     }
     let read = result.inputs.iter().filter(|i| i.is_read()).count();
     let skipped = result.skipped();

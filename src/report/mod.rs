@@ -30,7 +30,7 @@ use crate::scoring::{RunResult, ScoringOptions};
 
 pub use csv::{csv_file, safe_text, Cell, Dialect};
 pub use sink::{write_atomically, OutputSink, RowRenderer};
-pub use summary::summary_table;
+pub use summary::{attribution_summary, summary_table};
 pub use tables::{
     inputs_table, matches_table, modifiers_cell, render_rows, resocs_table, sections_table, RenderedRows,
     Table, INPUT_COLUMNS, MATCH_COLUMNS, RESOC_COLUMNS, SECTION_COLUMNS,

@@ -60,3 +60,78 @@ pub fn summary_table(run: &RunResult) -> String {
     }
     out
 }
+
+/// Documents listed one by one in the summary; a larger run points to the manifest.
+pub const ATTRIBUTION_LINES: usize = 40;
+
+/// Per document, the RESOCs it was attributed to and the evidence that counted for none
+/// (a line each for up to [`ATTRIBUTION_LINES`] documents).
+pub fn attribution_summary(run: &RunResult) -> String {
+    let docs = &run.attribution;
+    if docs.is_empty() {
+        return String::new();
+    }
+    if docs.len() > ATTRIBUTION_LINES {
+        let unattributed = docs.iter().filter(|d| d.unattributed_evidence > 0.0).count();
+        return format!(
+            "\n{} documents; {unattributed} with evidence for no RESOC (per document: manifest.json, `documents`)\n",
+            docs.len()
+        );
+    }
+    let width = docs.iter().map(|d| d.path.chars().count()).max().unwrap_or(0);
+    let mut out = String::from("\nper document: RESOCs found (evidence for no RESOC)\n");
+    for d in docs {
+        let resocs = if d.resocs.is_empty() {
+            "–".to_string()
+        } else {
+            d.resocs.join(", ")
+        };
+        out.push_str(&format!("{:<width$}  {resocs}", d.path));
+        if d.unattributed_evidence > 0.0 {
+            out.push_str(&format!(" ({:.1} for none)", d.unattributed_evidence));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::{DocumentAttribution, RunCounts};
+
+    fn run_of(n: usize) -> RunResult {
+        RunResult {
+            inputs: Vec::new(),
+            documents: Vec::new(),
+            resocs: Vec::new(),
+            input_problems: Vec::new(),
+            counts: RunCounts::default(),
+            attribution: (0..n)
+                .map(|i| DocumentAttribution {
+                    path: format!("p{i}.md"),
+                    resocs: if i == 0 {
+                        Vec::new()
+                    } else {
+                        vec!["RESOC Kempen".into()]
+                    },
+                    unattributed_evidence: if i == 0 { 2.25 } else { 0.0 },
+                    other_language_sections: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_document_gets_a_line_and_a_large_run_a_pointer() {
+        let small = attribution_summary(&run_of(2));
+        assert!(small.contains("p0.md  – (2.2 for none)"), "{small}");
+        assert!(small.contains("p1.md  RESOC Kempen\n"), "{small}");
+        let large = attribution_summary(&run_of(ATTRIBUTION_LINES + 1));
+        assert_eq!(large.lines().count(), 2, "{large}");
+        assert!(
+            large.contains("41 documents; 1 with evidence for no RESOC"),
+            "{large}"
+        );
+    }
+}
