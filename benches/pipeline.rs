@@ -230,7 +230,7 @@ fn stages(c: &mut Criterion) {
             |sections| {
                 sections
                     .into_iter()
-                    .map(|s| pipeline::analyze_and_match(s, &ins).matches.len())
+                    .map(|s| pipeline::analyze_and_match(s, &ins, false).matches.len())
                     .sum::<usize>()
             },
             BatchSize::LargeInput,

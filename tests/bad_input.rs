@@ -269,8 +269,10 @@ fn legacy_encodings_are_read_and_recorded_and_a_bad_label_is_reported() {
         .arg("-o")
         .arg(dir.path().join("out4"))
         .assert()
-        .code(1)
+        // Its only input could not be read: nothing is written (exit 2), the reason named.
+        .code(2)
         .stderr(predicates::str::contains("when read as ISO-8859-15 (--encoding)"));
+    assert!(!dir.path().join("out4/resocs.csv").exists());
 
     let assert = cargo_bin_cmd!("streekpact")
         .args(["score", "--encoding", "klingon"])

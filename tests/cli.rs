@@ -188,15 +188,59 @@ fn broken_files_are_named_and_skipped_while_the_rest_is_scored() {
 }
 
 #[test]
-fn a_missing_input_is_reported_and_counted() {
+fn a_mistyped_input_is_a_usage_error_that_keeps_earlier_results() {
     let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus/kempen.md", "-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let before = files_of(out.path());
     streekpact()
         .args(["score", "corpus/kempen.md", "no/such/folder", "-o"])
         .arg(out.path())
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
-    assert_eq!(csv_rows(&out.path().join("resocs.csv")).len(), 1);
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder (nothing was read or written)",
+        ));
+    assert_eq!(files_of(out.path()), before);
+    for command in [
+        &["explain", "Kempen", "no/such/folder"][..],
+        &["lexicon", "check", "/nonexistent"],
+        &["lexicon", "suggest", "/nonexistent"],
+        &["lexicon", "sensitivity", "/nonexistent"],
+    ] {
+        streekpact()
+            .args(command)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no such file or folder"));
+    }
+}
+
+#[test]
+fn a_run_that_reads_no_file_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus/kempen.md", "-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let before = files_of(out.path());
+    let unreadable = tempfile::tempdir().unwrap();
+    std::fs::write(unreadable.path().join("a.rtf"), "{\\rtf1}").unwrap();
+    streekpact()
+        .arg("score")
+        .arg(unreadable.path())
+        .args(["-q", "-o"])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no readable file among the inputs; nothing was written",
+        ));
+    assert_eq!(files_of(out.path()), before, "earlier results replaced");
 }
 
 #[test]
@@ -284,4 +328,44 @@ fn formula_like_text_from_documents_is_neutralised() {
         "{:?}",
         matches[0]["context"]
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_follow_the_umask_and_stale_staged_files_are_removed() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = tempfile::tempdir().unwrap();
+    // What a run killed long ago left behind, and a file of someone else's.
+    let stale = out.path().join(".matches.csv.AbC123.tmp");
+    std::fs::write(&stale, "half a file").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let foreign = out.path().join(".notes.txt.tmp");
+    std::fs::write(&foreign, "mine").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("streekpact");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 027 && exec '{}' score corpus/kempen.md -q -o '{}'",
+            bin.display(),
+            out.path().display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for name in ["resocs.csv", "sections.csv", "matches.csv", "manifest.json"] {
+        let mode = std::fs::metadata(out.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o640, "{name}: {mode:o}");
+    }
+    assert!(!stale.exists(), "a killed run's staged file stays");
+    assert!(foreign.exists(), "a file that is not ours was removed");
 }

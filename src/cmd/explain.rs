@@ -20,6 +20,7 @@ pub struct ExplainArgs {
 }
 
 pub fn run(a: ExplainArgs) -> Result<Outcome, CmdError> {
+    crate::cmd::require_inputs(&a.inputs)?;
     let Prepared {
         instruments,
         ingest,

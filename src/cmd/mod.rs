@@ -220,6 +220,24 @@ pub fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// Inputs named on the command line must exist: a mistyped path is a usage error found
+/// before anything is read or written.
+pub fn require_inputs(inputs: &[PathBuf]) -> Result<(), CmdError> {
+    let missing: Vec<String> = inputs
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| format!("{}: no such file or folder", p.display()))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CmdError::Usage(format!(
+            "{} (nothing was read or written)",
+            missing.join("; ")
+        )))
+    }
+}
+
 /// Prints what was skipped, each with its reason, on stderr.
 pub fn report_skipped(inputs: &[streekpact::ingest::InputRecord], problems: &[String]) {
     for p in problems {

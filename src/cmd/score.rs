@@ -16,8 +16,8 @@ use streekpact::report::{
 use streekpact::scoring::{Analysis, RunResult};
 
 use super::{
-    dialect_of, prepare, progress, report_skipped, write_error, CmdError, FormatArgs, InstrumentArgs,
-    Outcome, Prepared,
+    dialect_of, prepare, progress, report_skipped, require_inputs, write_error, CmdError, FormatArgs,
+    InstrumentArgs, Outcome, Prepared,
 };
 
 #[derive(Args)]
@@ -45,6 +45,7 @@ pub fn run(a: ScoreArgs) -> Result<Outcome, CmdError> {
         .map(Shard::parse)
         .transpose()
         .map_err(CmdError::Usage)?;
+    require_inputs(&a.inputs)?;
     let Prepared {
         instruments,
         ingest,
@@ -88,6 +89,16 @@ pub fn run(a: ScoreArgs) -> Result<Outcome, CmdError> {
         .map_err(write_error(&a.out))?;
     if let Some(b) = &bar {
         b.finish_and_clear();
+    }
+    if !result.inputs.iter().any(|i| i.is_read()) {
+        // Earlier results in the folder stay as they were: dropping the sink removes
+        // the files it staged.
+        report_skipped(&result.inputs, &result.input_problems);
+        drop(sink);
+        return Err(CmdError::Input(format!(
+            "no readable file among the inputs; nothing was written to {}",
+            a.out.display()
+        )));
     }
     let provenance = instruments.provenance();
     finish_run(

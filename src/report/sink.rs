@@ -58,6 +58,7 @@ fn start_writeback(file: &std::fs::File) {
 impl OutputSink {
     pub fn create(out: &Path, options: &RunOptions) -> std::io::Result<OutputSink> {
         std::fs::create_dir_all(out)?;
+        remove_stale_staged_files(out, OUTPUT_NAMES);
         let table = |name: &str, columns: &[&str]| -> std::io::Result<_> {
             let mut file =
                 std::io::BufWriter::with_capacity(1 << 16, staged_file(out, &format!("{name}.csv"))?);
@@ -193,12 +194,65 @@ impl Sink for OutputSink {
 }
 
 /// A temporary file in `out` for the output `name`.
+///
+/// Created with mode 0666 less the umask, as any file the user makes: the renamed output
+/// must be readable by whoever may read the folder (a temporary file's default is 0600).
 pub(super) fn staged_file(out: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(out)
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(out)
 }
+
+/// Staged files older than this are left by a run that was killed: a live run keeps
+/// appending to its row files, and its other files live for moments.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes what a killed run left in `out`: its own staged files only
+/// (`.<output name>.<random>.tmp`, see [`staged_file`]) that nothing has written to for
+/// [`STALE_AFTER`]. Failures are ignored: they cost disk space, not results.
+pub(super) fn remove_stale_staged_files(out: &Path, names: &[&str]) {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let ours = file_name.ends_with(".tmp")
+            && names.iter().any(|n| {
+                file_name
+                    .strip_prefix('.')
+                    .is_some_and(|rest| rest.starts_with(&format!("{n}.")))
+            });
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if ours && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The names of every file a run may stage in its output folder.
+pub(super) const OUTPUT_NAMES: &[&str] = &[
+    "resocs.csv",
+    "sections.csv",
+    "matches.csv",
+    "manifest.json",
+    "streekpact.xlsx",
+    "report.html",
+    "sensitivity.csv",
+];
 
 /// Flushes every staged file to disk, then renames each to its final path.
 fn persist_all(out: &Path, staged: Vec<(tempfile::NamedTempFile, PathBuf)>) -> std::io::Result<Vec<PathBuf>> {

@@ -22,6 +22,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(a: CheckArgs) -> Result<Outcome, CmdError> {
+    crate::cmd::require_inputs(&a.inputs)?;
     let Prepared {
         instruments,
         ingest,

@@ -23,6 +23,7 @@ pub struct SensitivityArgs {
 }
 
 pub fn run(a: SensitivityArgs) -> Result<Outcome, CmdError> {
+    crate::cmd::require_inputs(&a.inputs)?;
     let Prepared {
         instruments,
         ingest,

@@ -20,6 +20,7 @@ pub struct SuggestArgs {
 }
 
 pub fn run(a: SuggestArgs) -> Result<Outcome, CmdError> {
+    crate::cmd::require_inputs(&a.inputs)?;
     let Prepared {
         instruments,
         ingest,
