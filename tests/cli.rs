@@ -187,15 +187,20 @@ fn broken_files_are_named_and_skipped_while_the_rest_is_scored() {
     assert_eq!(manifest["counts"]["skipped"], 4);
 }
 
+/// Scores one pact into `out`: the results a later run must not destroy.
+fn earlier_results(out: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    streekpact()
+        .args(["score", "corpus/kempen.md", "-q", "-o"])
+        .arg(out)
+        .assert()
+        .code(0);
+    files_of(out)
+}
+
 #[test]
 fn a_mistyped_input_is_a_usage_error_that_keeps_earlier_results() {
     let out = tempfile::tempdir().unwrap();
-    streekpact()
-        .args(["score", "corpus/kempen.md", "-q", "-o"])
-        .arg(out.path())
-        .assert()
-        .code(0);
-    let before = files_of(out.path());
+    let before = earlier_results(out.path());
     streekpact()
         .args(["score", "corpus/kempen.md", "no/such/folder", "-o"])
         .arg(out.path())
@@ -222,12 +227,7 @@ fn a_mistyped_input_is_a_usage_error_that_keeps_earlier_results() {
 #[test]
 fn a_run_that_reads_no_file_writes_nothing() {
     let out = tempfile::tempdir().unwrap();
-    streekpact()
-        .args(["score", "corpus/kempen.md", "-q", "-o"])
-        .arg(out.path())
-        .assert()
-        .code(0);
-    let before = files_of(out.path());
+    let before = earlier_results(out.path());
     let unreadable = tempfile::tempdir().unwrap();
     std::fs::write(unreadable.path().join("a.rtf"), "{\\rtf1}").unwrap();
     streekpact()
