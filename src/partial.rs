@@ -53,6 +53,13 @@ pub fn read(path: &Path) -> Result<Partial, String> {
             p.format
         ));
     }
+    let (k, n) = (p.shard.index, p.shard.count);
+    if k == 0 || k > n {
+        return Err(format!(
+            "{}: shard {k}/{n} is no shard of a split (need 1 <= K <= N); was the file edited?",
+            path.display()
+        ));
+    }
     Ok(p)
 }
 

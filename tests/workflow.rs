@@ -181,6 +181,32 @@ fn merged_shards_equal_a_single_run_for_one_to_four_shards() {
 }
 
 #[test]
+fn merge_names_a_partial_whose_shard_was_edited() {
+    let base = tempfile::tempdir().unwrap();
+    streekpact()
+        .args(["score", "corpus", "--shard", "1/2", "-o"])
+        .arg(base.path())
+        .assert()
+        .success();
+    let path = base.path().join("partial-1-of-2.json");
+    let mut partial: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    for index in [0, 7] {
+        partial["shard"]["index"] = serde_json::json!(index);
+        std::fs::write(&path, serde_json::to_vec(&partial).unwrap()).unwrap();
+        streekpact()
+            .arg("merge")
+            .arg(&path)
+            .arg("-o")
+            .arg(base.path().join("m"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("partial-1-of-2.json: shard"))
+            .stderr(predicate::str::contains("was the file edited?"));
+    }
+    assert!(!base.path().join("m").exists());
+}
+
+#[test]
 fn merge_refuses_an_incomplete_set() {
     let base = tempfile::tempdir().unwrap();
     streekpact()
