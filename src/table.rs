@@ -2,9 +2,10 @@
 //! RESOC registry): comments, a header, and errors that name file and line.
 
 /// A problem in a data file: always names the file, the 1-based line and the problem,
-/// printed as `FILE:LINE: problem` like a compiler does.
+/// printed as `FILE:LINE: problem` like a compiler does; a problem with the whole file
+/// (it cannot be read: line 0) as `FILE: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {problem}")]
+#[error("{file}{}: {problem}", if *line == 0 { String::new() } else { format!(":{line}") })]
 pub struct LoadError {
     pub file: String,
     pub line: usize,
@@ -79,6 +80,18 @@ pub fn parse_rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_named_without_a_line() {
+        assert_eq!(
+            LoadError::new("a.tsv", 0, "cannot read: gone").to_string(),
+            "a.tsv: cannot read: gone"
+        );
+        assert_eq!(
+            LoadError::new("a.tsv", 3, "bad weight").to_string(),
+            "a.tsv:3: bad weight"
+        );
+    }
 
     #[test]
     fn reads_tab_and_comma_files_with_line_numbers() {

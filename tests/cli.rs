@@ -369,3 +369,24 @@ fn outputs_follow_the_umask_and_stale_staged_files_are_removed() {
     assert!(!stale.exists(), "a killed run's staged file stays");
     assert!(foreign.exists(), "a file that is not ours was removed");
 }
+
+#[test]
+fn an_output_path_that_is_a_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("results.csv");
+    std::fs::write(&file, "mine").unwrap();
+    streekpact()
+        .args(["score", "corpus/kempen.md", "-q", "-o"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a file, not a folder"));
+    assert_eq!(std::fs::read(&file).unwrap(), b"mine");
+    streekpact()
+        .args(["score", "corpus", "--lexicon", "/nonexistent.tsv", "-o"])
+        .arg(dir.path().join("o"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent.tsv: cannot read"))
+        .stderr(predicate::str::contains("/nonexistent.tsv:0").not());
+}

@@ -24,6 +24,7 @@ pub struct MergeArgs {
 }
 
 pub fn run(a: MergeArgs) -> Result<Outcome, CmdError> {
+    super::require_output_folder(&a.out)?;
     let partials = a
         .partials
         .iter()

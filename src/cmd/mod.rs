@@ -238,6 +238,17 @@ pub fn require_inputs(inputs: &[PathBuf]) -> Result<(), CmdError> {
     }
 }
 
+/// The output folder may exist, but not as a file.
+pub fn require_output_folder(out: &std::path::Path) -> Result<(), CmdError> {
+    if out.exists() && !out.is_dir() {
+        return Err(CmdError::Usage(format!(
+            "-o {}: is a file, not a folder; name a folder for the outputs",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Prints what was skipped, each with its reason, on stderr.
 pub fn report_skipped(inputs: &[streekpact::ingest::InputRecord], problems: &[String]) {
     for p in problems {

@@ -46,6 +46,7 @@ pub fn run(a: ScoreArgs) -> Result<Outcome, CmdError> {
         .transpose()
         .map_err(CmdError::Usage)?;
     require_inputs(&a.inputs)?;
+    super::require_output_folder(&a.out)?;
     let Prepared {
         instruments,
         ingest,

@@ -24,6 +24,7 @@ pub struct SensitivityArgs {
 
 pub fn run(a: SensitivityArgs) -> Result<Outcome, CmdError> {
     crate::cmd::require_inputs(&a.inputs)?;
+    crate::cmd::require_output_folder(&a.out)?;
     let Prepared {
         instruments,
         ingest,
