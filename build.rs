@@ -3,8 +3,22 @@
 use std::process::Command;
 
 fn main() {
+    // The commit, and whether the tree differs from it, change with a commit, a checkout,
+    // staging, or an edit of any tracked file: each of those reruns this script.
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/refs/heads");
+    println!("cargo:rerun-if-changed=.git/index");
+    println!("cargo:rerun-if-changed=build.rs");
+    if let Some(files) = Command::new("git")
+        .args(["ls-files", "-z"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+    {
+        for file in files.stdout.split(|&b| b == 0).filter(|f| !f.is_empty()) {
+            println!("cargo:rerun-if-changed={}", String::from_utf8_lossy(file));
+        }
+    }
     let commit = Command::new("git")
         .args(["rev-parse", "HEAD"])
         .output()
