@@ -227,3 +227,30 @@ fn suggest_lists_uncovered_words_about_the_resoc() {
         "a covered cue is no suggestion"
     );
 }
+
+#[test]
+fn the_workbench_reports_the_files_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/workbench/pacts/kempen.md",
+        dir.path().join("kempen.md"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.docx"), b"not a zip").unwrap();
+    for command in [&["lexicon", "check"][..], &["lexicon", "suggest"]] {
+        streekpact()
+            .args(command)
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("skipped").and(predicates::str::contains("broken.docx")));
+    }
+    streekpact()
+        .args(["lexicon", "sensitivity"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("broken.docx"));
+}

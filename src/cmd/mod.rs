@@ -238,6 +238,16 @@ pub fn require_inputs(inputs: &[PathBuf]) -> Result<(), CmdError> {
     }
 }
 
+/// Reads the workbench's corpus through the pipeline's reader and reports what was
+/// skipped, as `score` does.
+pub fn read_corpus(inputs: &[PathBuf], p: &Prepared) -> streekpact::workbench::Corpus {
+    let corpus = p
+        .pool
+        .install(|| streekpact::workbench::Corpus::read(inputs, &p.ingest, &p.instruments));
+    report_skipped(&corpus.inputs, &corpus.problems);
+    corpus
+}
+
 /// The output folder may exist, but not as a file.
 pub fn require_output_folder(out: &std::path::Path) -> Result<(), CmdError> {
     if out.exists() && !out.is_dir() {

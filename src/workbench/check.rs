@@ -3,12 +3,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::analyze::{analyze_section, stem_folded};
-use crate::ingest::IngestOptions;
 use crate::instruments::Instruments;
 use crate::lexicon::atoms::AtomKind;
 use crate::lexicon::inflect::inflections;
@@ -16,7 +14,7 @@ use crate::lexicon::{CueId, Lexicon};
 use crate::matching::cue_candidates;
 use crate::report::{csv_file, Cell, Dialect};
 
-use super::sections_of;
+use super::Corpus;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CueUse {
@@ -56,12 +54,7 @@ pub struct CheckReport {
 
 /// Validates (the lexicon is already compiled) and inspects a lexicon, on a corpus if
 /// inputs are given.
-pub fn check(
-    lexicon: &Lexicon,
-    inputs: &[PathBuf],
-    ingest: &IngestOptions,
-    instruments: &Instruments,
-) -> CheckReport {
+pub fn check(lexicon: &Lexicon, corpus: Option<&Corpus>, instruments: &Instruments) -> CheckReport {
     let mut overlaps: BTreeMap<(String, String), Overlap> = BTreeMap::new();
     // Static overlaps: probe every single-word cue's own forms against all entries.
     let single: Vec<(CueId, Vec<String>)> = lexicon
@@ -120,9 +113,9 @@ pub fn check(
         }
     }
     let mut uses: Vec<CueUse> = vec![CueUse::default(); lexicon.cues.len()];
-    let with_corpus = !inputs.is_empty();
-    if with_corpus {
-        let sections = sections_of(inputs, ingest, instruments);
+    let with_corpus = corpus.is_some();
+    if let Some(corpus) = corpus {
+        let sections = &corpus.sections;
         /// Per section: (cue, matched form, weight) of each hit, and competing pairs.
         type SectionUse = (Vec<(String, String, f64)>, Vec<(CueId, CueId)>);
         let per_section: Vec<SectionUse> = sections

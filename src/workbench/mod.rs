@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::ingest::{discover, read_input, IngestOptions};
+use crate::ingest::{discover, read_input, IngestOptions, InputRecord};
 use crate::instruments::Instruments;
 use crate::segment::{segment_document, Section};
 
@@ -23,25 +23,51 @@ pub use import::{import_liwc, import_yaml, parse_poles, Imported, Skipped};
 pub use sensitivity::{sensitivity, sensitivity_csv, Influence};
 pub use suggest::{suggest, Suggestion};
 
-/// All sections of the readable inputs, in input order, with their document name.
-pub(crate) fn sections_of(
-    inputs: &[PathBuf],
-    ingest: &IngestOptions,
-    instruments: &Instruments,
-) -> Vec<(String, Section)> {
-    let (files, _) = discover(inputs);
-    files
-        .par_iter()
-        .filter_map(|f| read_input(f, ingest).result.ok())
-        .map(|doc| {
-            let seg = segment_document(&doc.name, &doc.text, &instruments.registry);
-            seg.sections
-                .into_iter()
-                .map(|s| (doc.name.clone(), s))
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+/// The corpus the workbench reads: every section of the readable inputs, in input
+/// order, with its document name, read by the pipeline's reader; and what could not be
+/// read, so that the commands report it as `score` does.
+pub struct Corpus {
+    pub sections: Vec<(String, Section)>,
+    /// Every input file with its status (read or skipped, and why).
+    pub inputs: Vec<InputRecord>,
+    /// Input arguments or folder entries that could not be walked.
+    pub problems: Vec<String>,
+    /// `--language-check off`: sections in other languages are read too.
+    pub read_all_languages: bool,
+}
+
+impl Corpus {
+    pub fn read(inputs: &[PathBuf], ingest: &IngestOptions, instruments: &Instruments) -> Corpus {
+        let (files, problems) = discover(inputs);
+        let read: Vec<(InputRecord, Vec<(String, Section)>)> = files
+            .par_iter()
+            .map(|f| {
+                let (record, doc) = InputRecord::of(read_input(f, ingest));
+                let sections = doc.map_or_else(Vec::new, |doc| {
+                    segment_document(&doc.name, &doc.text, &instruments.registry)
+                        .sections
+                        .into_iter()
+                        .map(|s| (doc.name.clone(), s))
+                        .collect()
+                });
+                (record, sections)
+            })
+            .collect();
+        let mut corpus = Corpus {
+            sections: Vec::new(),
+            inputs: Vec::new(),
+            problems: problems.iter().map(|e| e.to_string()).collect(),
+            read_all_languages: ingest.keep_other_languages,
+        };
+        for (record, sections) in read {
+            corpus.inputs.push(record);
+            corpus.sections.extend(sections);
+        }
+        corpus
+    }
+
+    /// Whether anything could not be read.
+    pub fn skipped(&self) -> usize {
+        self.inputs.iter().filter(|i| !i.is_read()).count() + self.problems.len()
+    }
 }

@@ -1,12 +1,10 @@
 //! `lexicon sensitivity`: leave one cue out, and see how far each RESOC's score and type move.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::analyze::analyze_section;
-use crate::ingest::IngestOptions;
 use crate::instruments::Instruments;
 use crate::lexicon::CueId;
 use crate::matching::cue_candidates;
@@ -15,7 +13,7 @@ use crate::report::{csv_file, Cell, Dialect};
 use crate::scoring::ScoringOptions;
 use crate::scoring::{score_documents, Analysis, DocumentSummary, RunResult, SectionSummary};
 
-use super::sections_of;
+use super::Corpus;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Influence {
@@ -41,16 +39,11 @@ impl Influence {
 /// Leave-one-cue-out: for every cue with a hit, the corpus is rescored without it (as
 /// if its line were deleted); each RESOC whose score or type moves gets a row. Only
 /// the sections where the cue occurs are analysed again.
-pub fn sensitivity(
-    inputs: &[PathBuf],
-    ingest: &IngestOptions,
-    instruments: &Instruments,
-    opts: &ScoringOptions,
-) -> Vec<Influence> {
-    let sections = sections_of(inputs, ingest, instruments);
+pub fn sensitivity(corpus: &Corpus, instruments: &Instruments, opts: &ScoringOptions) -> Vec<Influence> {
+    let sections = &corpus.sections;
     let base: Vec<_> = sections
         .par_iter()
-        .map(|(_, s)| analyze_and_match(s.clone(), instruments, ingest.keep_other_languages))
+        .map(|(_, s)| analyze_and_match(s.clone(), instruments, corpus.read_all_languages))
         .collect();
     let candidates: Vec<BTreeSet<CueId>> = sections
         .par_iter()
@@ -104,7 +97,7 @@ pub fn sensitivity(
                 .zip(&candidates)
                 .map(|(((_, s), b), cands)| {
                     if cands.contains(&cue) {
-                        analyze_and_match(s.clone(), &reduced, ingest.keep_other_languages)
+                        analyze_and_match(s.clone(), &reduced, corpus.read_all_languages)
                     } else {
                         b.clone()
                     }

@@ -1,17 +1,15 @@
 //! `lexicon suggest`: frequent words in sentences about a RESOC that no cue covers.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::analyze::analyze_section;
-use crate::ingest::IngestOptions;
 use crate::instruments::Instruments;
 use crate::lexicon::atoms::AtomKind;
 use crate::matching::cue_candidates;
 
-use super::sections_of;
+use super::Corpus;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
@@ -25,13 +23,8 @@ pub struct Suggestion {
 /// Candidate cues: frequent words (grouped by Snowball stem) in sentences that name
 /// the RESOC as actor, which no cue covers and that are not function words of the
 /// context lexicon.
-pub fn suggest(
-    inputs: &[PathBuf],
-    ingest: &IngestOptions,
-    instruments: &Instruments,
-    top: usize,
-) -> Vec<Suggestion> {
-    let sections = sections_of(inputs, ingest, instruments);
+pub fn suggest(corpus: &Corpus, instruments: &Instruments, top: usize) -> Vec<Suggestion> {
+    let sections = &corpus.sections;
     let ctx = &instruments.context;
     let found: Vec<Vec<(String, String, String)>> = sections
         .par_iter()

@@ -6,7 +6,7 @@ use clap::Args;
 
 use streekpact::workbench;
 
-use crate::cmd::{prepare, CmdError, DialectArg, InstrumentArgs, Outcome, Prepared};
+use crate::cmd::{prepare, CmdError, DialectArg, InstrumentArgs, Outcome};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -23,13 +23,12 @@ pub struct CheckArgs {
 
 pub fn run(a: CheckArgs) -> Result<Outcome, CmdError> {
     crate::cmd::require_inputs(&a.inputs)?;
-    let Prepared {
-        instruments,
-        ingest,
-        pool,
-        ..
-    } = prepare(&a.instruments)?;
-    let report = pool.install(|| workbench::check(&instruments.lexicon, &a.inputs, &ingest, &instruments));
+    let p = prepare(&a.instruments)?;
+    let corpus = (!a.inputs.is_empty()).then(|| crate::cmd::read_corpus(&a.inputs, &p));
+    let instruments = &p.instruments;
+    let report = p
+        .pool
+        .install(|| workbench::check(&instruments.lexicon, corpus.as_ref(), instruments));
     if a.csv {
         let bytes = workbench::check_csv(&report, &instruments.lexicon, a.dialect.dialect())
             .map_err(CmdError::Input)?;
@@ -40,5 +39,5 @@ pub fn run(a: CheckArgs) -> Result<Outcome, CmdError> {
     } else {
         print!("{}", workbench::check_text(&report, &instruments.lexicon));
     }
-    Ok(Outcome::Complete)
+    Ok(Outcome::incomplete_if(corpus.is_some_and(|c| c.skipped() > 0)))
 }

@@ -7,7 +7,7 @@ use clap::Args;
 use streekpact::report::write_atomically;
 use streekpact::workbench;
 
-use crate::cmd::{prepare, CmdError, DialectArg, InstrumentArgs, Outcome, Prepared};
+use crate::cmd::{prepare, CmdError, DialectArg, InstrumentArgs, Outcome};
 
 #[derive(Args)]
 pub struct SensitivityArgs {
@@ -25,13 +25,11 @@ pub struct SensitivityArgs {
 pub fn run(a: SensitivityArgs) -> Result<Outcome, CmdError> {
     crate::cmd::require_inputs(&a.inputs)?;
     crate::cmd::require_output_folder(&a.out)?;
-    let Prepared {
-        instruments,
-        ingest,
-        opts,
-        pool,
-    } = prepare(&a.instruments)?;
-    let rows = pool.install(|| workbench::sensitivity(&a.inputs, &ingest, &instruments, &opts));
+    let p = prepare(&a.instruments)?;
+    let corpus = crate::cmd::read_corpus(&a.inputs, &p);
+    let rows = p
+        .pool
+        .install(|| workbench::sensitivity(&corpus, &p.instruments, &p.opts));
     let bytes = workbench::sensitivity_csv(&rows, a.dialect.dialect()).map_err(CmdError::Input)?;
     let path = a.out.join("sensitivity.csv");
     write_atomically(&a.out, &[("sensitivity.csv".to_string(), bytes)]).map_err(|source| {
@@ -61,5 +59,5 @@ pub fn run(a: SensitivityArgs) -> Result<Outcome, CmdError> {
         );
     }
     eprintln!("streekpact: {} row(s) in {}", rows.len(), path.display());
-    Ok(Outcome::Complete)
+    Ok(Outcome::incomplete_if(corpus.skipped() > 0))
 }

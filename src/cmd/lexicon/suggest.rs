@@ -6,7 +6,7 @@ use clap::Args;
 
 use streekpact::workbench;
 
-use crate::cmd::{prepare, CmdError, InstrumentArgs, Outcome, Prepared};
+use crate::cmd::{prepare, CmdError, InstrumentArgs, Outcome};
 
 #[derive(Args)]
 pub struct SuggestArgs {
@@ -21,13 +21,11 @@ pub struct SuggestArgs {
 
 pub fn run(a: SuggestArgs) -> Result<Outcome, CmdError> {
     crate::cmd::require_inputs(&a.inputs)?;
-    let Prepared {
-        instruments,
-        ingest,
-        pool,
-        ..
-    } = prepare(&a.instruments)?;
-    let found = pool.install(|| workbench::suggest(&a.inputs, &ingest, &instruments, a.top));
+    let p = prepare(&a.instruments)?;
+    let corpus = crate::cmd::read_corpus(&a.inputs, &p);
+    let found = p
+        .pool
+        .install(|| workbench::suggest(&corpus, &p.instruments, a.top));
     println!("{:<18} {:>5}  {:<8}  example", "word", "count", "compound");
     for s in found {
         println!(
@@ -38,5 +36,5 @@ pub fn run(a: SuggestArgs) -> Result<Outcome, CmdError> {
             s.example
         );
     }
-    Ok(Outcome::Complete)
+    Ok(Outcome::incomplete_if(corpus.skipped() > 0))
 }
