@@ -180,14 +180,20 @@ fn merged_shards_equal_a_single_run_for_one_to_four_shards() {
     }
 }
 
-#[test]
-fn merge_names_a_partial_whose_shard_was_edited() {
+/// A folder with the partial result of shard 1 of 2 of the bundled corpus.
+fn first_of_two_shards() -> tempfile::TempDir {
     let base = tempfile::tempdir().unwrap();
     streekpact()
         .args(["score", "corpus", "--shard", "1/2", "-o"])
         .arg(base.path())
         .assert()
         .success();
+    base
+}
+
+#[test]
+fn merge_names_a_partial_whose_shard_was_edited() {
+    let base = first_of_two_shards();
     let path = base.path().join("partial-1-of-2.json");
     let mut partial: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     for index in [0, 7] {
@@ -208,12 +214,7 @@ fn merge_names_a_partial_whose_shard_was_edited() {
 
 #[test]
 fn merge_refuses_an_incomplete_set() {
-    let base = tempfile::tempdir().unwrap();
-    streekpact()
-        .args(["score", "corpus", "--shard", "1/2", "-o"])
-        .arg(base.path())
-        .assert()
-        .success();
+    let base = first_of_two_shards();
     streekpact()
         .arg("merge")
         .arg(base.path().join("partial-1-of-2.json"))

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{prepare, CmdError, InstrumentArgs, Outcome, Prepared};
+use super::{prepare, CmdError, InstrumentArgs, Outcome};
 
 #[derive(Args)]
 pub struct ExplainArgs {
@@ -20,15 +20,12 @@ pub struct ExplainArgs {
 }
 
 pub fn run(a: ExplainArgs) -> Result<Outcome, CmdError> {
-    crate::cmd::require_inputs(&a.inputs)?;
-    let Prepared {
-        instruments,
-        ingest,
-        opts,
-        pool,
-    } = prepare(&a.instruments)?;
-    let result = pool.install(|| streekpact::pipeline::run(&a.inputs, &ingest, &instruments, &opts));
-    let text = streekpact::explain::explain(&result, &instruments, &opts, &a.resoc, a.top)
+    super::require_inputs(&a.inputs)?;
+    let p = prepare(&a.instruments)?;
+    let result = p
+        .pool
+        .install(|| streekpact::pipeline::run(&a.inputs, &p.ingest, &p.instruments, &p.opts));
+    let text = streekpact::explain::explain(&result, &p.instruments, &p.opts, &a.resoc, a.top)
         .map_err(CmdError::Input)?;
     print!("{text}");
     Ok(Outcome::incomplete_if(result.skipped() > 0))

@@ -116,8 +116,8 @@ fn may_be_running_header(line: &str) -> bool {
 }
 
 /// Running headers: a short line that stands alone 3 times or more is dropped
-/// everywhere but on the document's first line (its title).
-fn repeated_headers(lines: &[&str], drop: &mut [bool]) {
+/// everywhere but on the document's first line (its title). Returns whether any was.
+fn repeated_headers(lines: &[&str], drop: &mut [bool]) -> bool {
     let first = next_content(lines, 0);
     let mut seen: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -131,11 +131,14 @@ fn repeated_headers(lines: &[&str], drop: &mut [bool]) {
             None => seen.push((l, vec![i])),
         }
     }
+    let mut any = false;
     for (_, at) in seen.iter().filter(|(_, at)| at.len() >= 3) {
         for &i in at.iter().filter(|&&i| Some(i) != first) {
             drop[i] = true;
+            any = true;
         }
     }
+    any
 }
 
 /// What noise a document may carry.
@@ -181,9 +184,7 @@ pub(crate) fn strip_page_noise(text: &str, noise: Noise) -> Cow<'_, str> {
         any |= is_noise;
     }
     if layout {
-        let before = drop.iter().filter(|d| **d).count();
-        repeated_headers(&lines, &mut drop);
-        any |= drop.iter().filter(|d| **d).count() > before;
+        any |= repeated_headers(&lines, &mut drop);
     }
     if !any {
         return Cow::Borrowed(text);

@@ -204,11 +204,11 @@ pub fn analyze_and_match(
     instruments: &Instruments,
     read_all_languages: bool,
 ) -> SectionSummary {
-    if let Some(language) = (!read_all_languages)
+    let other_language = (!read_all_languages)
         .then(|| other_language_of(&section))
-        .flatten()
-    {
-        let analyzed = analyze_section(&section);
+        .flatten();
+    let analyzed = analyze_section(&section);
+    if let Some(language) = other_language {
         let mut summary = score_section(
             section,
             analyzed.token_count(),
@@ -219,7 +219,6 @@ pub fn analyze_and_match(
         summary.other_language = Some(language);
         return summary;
     }
-    let analyzed = analyze_section(&section);
     let findings = match_section(&section, &analyzed, &instruments.lexicon, &instruments.context);
     // Only a unit with the word "RESOC" before a capitalised word, or "Overlegcomité", can
     // name a RESOC: its tokens tell without searching its text.

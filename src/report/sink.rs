@@ -58,7 +58,7 @@ fn start_writeback(file: &std::fs::File) {
 impl OutputSink {
     pub fn create(out: &Path, options: &RunOptions) -> std::io::Result<OutputSink> {
         std::fs::create_dir_all(out)?;
-        remove_stale_staged_files(out, OUTPUT_NAMES);
+        remove_stale_staged_files(out, RUN_OUTPUTS);
         let table = |name: &str, columns: &[&str]| -> std::io::Result<_> {
             let mut file =
                 std::io::BufWriter::with_capacity(1 << 16, staged_file(out, &format!("{name}.csv"))?);
@@ -243,15 +243,14 @@ pub(super) fn remove_stale_staged_files(out: &Path, names: &[&str]) {
     }
 }
 
-/// The names of every file a run may stage in its output folder.
-pub(super) const OUTPUT_NAMES: &[&str] = &[
+/// The names of every file a score or merge run may stage in its output folder.
+const RUN_OUTPUTS: &[&str] = &[
     "resocs.csv",
     "sections.csv",
     "matches.csv",
     "manifest.json",
     "streekpact.xlsx",
     "report.html",
-    "sensitivity.csv",
 ];
 
 /// Flushes every staged file to disk, then renames each to its final path.
@@ -273,6 +272,8 @@ fn persist_all(out: &Path, staged: Vec<(tempfile::NamedTempFile, PathBuf)>) -> s
 /// Writes named files into `out`: all to temporary files first, then renamed.
 pub fn write_atomically(out: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out)?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    remove_stale_staged_files(out, &names);
     let mut staged = Vec::new();
     for (name, bytes) in files {
         let mut tmp = staged_file(out, name)?;
