@@ -112,7 +112,8 @@ pub fn explain(
                     list.iter()
                         .filter(|m| m.pole * sign > 0.0)
                         .map(|m| m.contribution)
-                        .sum()
+                        // (An empty f64 sum is -0.0, which would print as "-0.00".)
+                        .fold(0.0, |a, b| a + b)
                 };
                 let _ = writeln!(
                     out,

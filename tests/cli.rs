@@ -285,6 +285,56 @@ fn explain_shows_sections_sentences_and_modifiers() {
 }
 
 #[test]
+fn a_name_that_keeps_a_cue_from_counting_is_shown_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let pact = dir.path().join("kempen.md");
+    std::fs::write(
+        &pact,
+        "# Streekpact RESOC Kempen\n\nIllustratieve tekst.\n\n\
+         Het Regionaal Sociaal-Economisch Overlegcomité Kempen organiseert het overleg.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    streekpact()
+        .arg("score")
+        .arg(&pact)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut r = csv::Reader::from_path(out.join("matches.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let col =
+        |row: &csv::StringRecord, name: &str| row[h.iter().position(|c| c == name).unwrap()].to_string();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let name = rows
+        .iter()
+        .find(|x| col(x, "cue") == "overlegcomite*")
+        .expect("the name is listed");
+    assert_eq!(col(name, "matched"), "Overlegcomité");
+    assert_eq!(col(name, "modifiers"), "not_a_role×0");
+    assert_eq!(col(name, "contribution"), "0.0000");
+    // The role word beside it still counts.
+    assert!(rows
+        .iter()
+        .any(|x| col(x, "cue") == "overleg*" && col(x, "contribution") == "1.0000"));
+    // A sentence without a role word the name could have hidden lists no name.
+    assert_eq!(rows.len(), 2);
+    streekpact()
+        .args(["explain", "Kempen"])
+        .arg(&pact)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("overlegcomite*")
+                .and(predicate::str::contains(
+                    "'Overlegcomité' 0.00 → 0.00 (not_a_role×0)",
+                ))
+                .and(predicate::str::contains("[overleg 1.00, project 0.00]")),
+        );
+}
+
+#[test]
 fn excel_dialect_has_bom_semicolons_decimal_commas_and_crlf() {
     let out = tempfile::tempdir().unwrap();
     streekpact()

@@ -108,6 +108,56 @@ fn sensitivity_shows_the_cue_whose_removal_flips_a_type() {
     assert!(!rows.iter().any(|x| &x[0] == "overleg*"));
 }
 
+/// A false friend of weight 0 (projectie* against project*): check counts what it
+/// catches, and sensitivity tests it like any other entry.
+#[test]
+fn entries_of_weight_zero_show_their_hits_and_are_tested_for_influence() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("lexicon.tsv");
+    let mut text = fs::read_to_string(format!("{DIR}/lexicon.tsv")).unwrap();
+    text.push_str("@category\tgeen_rol\t0\nprojectie*\tgeen_rol\t0\tvalse vriend\n");
+    fs::write(&lexicon, text).unwrap();
+    let csv = streekpact()
+        .args(["lexicon", "check", "--csv", "--lexicon"])
+        .arg(&lexicon)
+        .arg(format!("{DIR}/pacts"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("cue,projectie*,geen_rol,0,1,0,projectie×1,")),
+        "{csv}"
+    );
+    // project* no longer catches "projectie".
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with("cue,project*,project,1,2,2,project×1 projecten×1,")));
+    let out = dir.path().join("out");
+    streekpact()
+        .args(["lexicon", "sensitivity", "--lexicon"])
+        .arg(&lexicon)
+        .arg(format!("{DIR}/pacts"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut r = csv::Reader::from_path(out.join("sensitivity.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    // Without it, "De projectie van de bevolking stijgt" counts for project in Kempen.
+    let row = rows
+        .iter()
+        .find(|x| &x[0] == "projectie*")
+        .expect("projectie* is tested");
+    assert_eq!(
+        (&row[1], &row[2], &row[3], &row[6]),
+        ("geen_rol", "1", "RESOC Kempen", "0.2500")
+    );
+}
+
 #[test]
 fn liwc_and_yaml_dictionaries_import_and_then_score() {
     let dir = tempfile::tempdir().unwrap();
@@ -176,10 +226,15 @@ fn layered_lexicons_keep_only_the_researchers_changes() {
         &dir.path().join("b"),
     );
     assert!(plain.contains(",overleg*,overleg,-1.0000,1.0000,"));
-    assert!(
-        !layered.contains(",overleg*,") && !layered.contains(",*overleg,"),
-        "weight 0 switches the default cue off"
-    );
+    // Weight 0 switches the default cue off: its words are listed as not a role, and
+    // no shorter cue (*overleg) takes them instead.
+    assert!(layered.contains(",overleg*,overleg,-1.0000,0.0000,"));
+    assert!(!layered.contains(",overleg*,overleg,-1.0000,1.0000,"));
+    assert!(!layered.contains(",*overleg,"), "weight 0 blocks the shorter cue");
+    assert!(layered
+        .lines()
+        .filter(|l| l.contains(",overleg*,"))
+        .all(|l| l.contains(",not_a_role×0,")));
     assert!(
         layered.contains(",trekker*,project,"),
         "the other default cues stay"

@@ -33,6 +33,9 @@ pub(super) struct UnitReading {
     pub(super) triggers: Vec<Found>,
     pub(super) clause: Vec<u32>,
     pub(super) cues: Vec<Found>,
+    /// Per token: whether an occurrence of a cue with weight covers it (before the
+    /// longest match is chosen), so a kept cue of weight 0 there kept it from counting.
+    pub(super) weighted_at: Vec<bool>,
     pub(super) actors: Vec<Option<Actor>>,
 }
 
@@ -75,10 +78,14 @@ pub(super) fn read_unit(
             negations[t.positions[0]] = true;
         }
     }
-    let cues = resolve(
-        find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause, &negations),
-        |id| &lexicon.cues[id as usize].pattern,
-    );
+    let found = find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause, &negations);
+    let mut weighted_at = vec![false; tokens.len()];
+    for f in found.iter().filter(|f| lexicon.cues[f.id as usize].weight != 0.0) {
+        for &p in &f.positions {
+            weighted_at[p] = true;
+        }
+    }
+    let cues = resolve(found, |id| &lexicon.cues[id as usize].pattern);
     let actors = clause_actors(
         tokens,
         &triggers,
@@ -90,6 +97,7 @@ pub(super) fn read_unit(
         triggers,
         clause,
         cues,
+        weighted_at,
         actors,
     }
 }
@@ -121,6 +129,7 @@ pub(super) fn match_units(
             triggers,
             clause,
             cues,
+            weighted_at,
             actors,
         } = read_unit(unit, tokens, lexicon, context, cue_atoms, ctx_atoms);
         if let Some(l) = unit.lead.filter(|&l| l < section.units.len() && !carried[l]) {
@@ -170,10 +179,32 @@ pub(super) fn match_units(
 
         for m in &cues {
             let cue = &lexicon.cues[m.id as usize];
-            if cue.weight == 0.0 {
-                continue; // a blocker: names and false friends count for nothing
-            }
             let (first, last) = (m.positions[0], *m.positions.last().unwrap_or(&m.positions[0]));
+            if cue.weight == 0.0 {
+                // A blocker (a name, a false friend) counts for nothing. Where it kept a
+                // cue with weight from counting, the audit trail shows it.
+                if !m.positions.iter().any(|&p| weighted_at[p]) {
+                    continue;
+                }
+                findings.matches.push(CueMatch {
+                    cue: m.id,
+                    first_token: first,
+                    byte_start: tokens[first].start as usize,
+                    byte_end: tokens[last].end as usize,
+                    matched: surface(&unit.text, tokens, &m.positions),
+                    stem: analyzed.analyzer.form(tokens[first].form).stem.clone(),
+                    negated: false,
+                    modifiers: vec![Modifier {
+                        kind: NOT_A_ROLE,
+                        trigger: String::new(),
+                        factor: 0.0,
+                    }],
+                    actor: Actor::Unknown,
+                    base_weight: 0.0,
+                    weight: 0.0,
+                });
+                continue;
+            }
             let mut mods: Vec<(Group, Modifier)> = Vec::new();
             let mut negation: Option<String> = None;
             let mut present = false;

@@ -52,6 +52,10 @@ pub struct Modifier {
     pub factor: f64,
 }
 
+/// The modifier kind of a cue of weight 0 (a name or false friend): it matched, so
+/// shorter cues in its words do not count, and it counts for nothing itself.
+pub const NOT_A_ROLE: &str = "not_a_role";
+
 /// One cue occurrence and what it counts for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CueMatch {

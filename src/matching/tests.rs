@@ -325,3 +325,37 @@ fn meta_statements_need_a_role_word() {
         (false, false)
     );
 }
+
+/// A cue of weight 0 is recorded where it kept a cue with weight from counting, with
+/// "not_a_role" as its reason, and nowhere else.
+#[test]
+fn a_blocker_is_recorded_only_where_it_kept_a_cue_from_counting() {
+    let lex = Lexicon::parse(
+        "t.tsv",
+        "cue\tcategory\tweight\n@category\toverleg\t-1\n@category\tgeen_rol\t0\n\
+         overleg*\toverleg\t1\noverlegcomite*\tgeen_rol\t0\nNetwerk Meetjesland\tgeen_rol\t0\n",
+        false,
+    )
+    .unwrap();
+    let ctx = ContextRules::builtin();
+    let text = "# RESOC Test\n\nHet Overlegcomité en het Netwerk Meetjesland organiseren overleg.\n";
+    let doc = segment_document("t.md", text, &Registry::builtin());
+    let mut found = Vec::new();
+    for s in &doc.sections {
+        let a = analyze_section(s);
+        for f in match_section(s, &a, &lex, &ctx) {
+            for m in f.matches {
+                let kinds: Vec<&str> = m.modifiers.iter().map(|x| x.kind).collect();
+                found.push((lex.cues[m.cue as usize].text.clone(), m.weight, kinds));
+            }
+        }
+    }
+    assert_eq!(
+        found,
+        vec![
+            ("overlegcomite*".to_string(), 0.0, vec![NOT_A_ROLE]),
+            ("overleg*".to_string(), 1.0, vec![]),
+        ],
+        "'Netwerk Meetjesland' hides no cue, so it is not listed"
+    );
+}

@@ -471,7 +471,7 @@ fn by_base_weight((_, m): &(String, MatchRecord)) -> f64 {
 
 /// A match that had weight in the lexicon and lost it to its context.
 fn is_discounted(m: &MatchRecord) -> bool {
-    m.weight == 0.0 && m.pole != 0.0 && !m.modifiers.is_empty()
+    m.weight == 0.0 && m.base_weight > 0.0 && m.pole != 0.0 && !m.modifiers.is_empty()
 }
 
 /// Keeps the first `n` items of a stable sort by `key`, largest first: a new item with

@@ -37,7 +37,8 @@ impl Influence {
 }
 
 /// Leave-one-cue-out: for every cue with a hit, the corpus is rescored without it (as
-/// if its line were deleted); each RESOC whose score or type moves gets a row. Only
+/// if its line were deleted); each RESOC whose score or type moves gets a row. Cues
+/// of weight 0 are tested too: without one, the words it covered may count. Only
 /// the sections where the cue occurs are analysed again.
 pub fn sensitivity(corpus: &Corpus, instruments: &Instruments, opts: &ScoringOptions) -> Vec<Influence> {
     let sections = &corpus.sections;
@@ -84,7 +85,7 @@ pub fn sensitivity(corpus: &Corpus, instruments: &Instruments, opts: &ScoringOpt
     let lex = &instruments.lexicon;
     let mut rows: Vec<Influence> = (0..lex.cues.len() as CueId)
         .into_par_iter()
-        .filter(|c| lex.cues[*c as usize].weight > 0.0 && candidates.iter().any(|set| set.contains(c)))
+        .filter(|c| candidates.iter().any(|set| set.contains(c)))
         .flat_map_iter(|cue| {
             let reduced = Instruments {
                 lexicon: lex.without(cue),
