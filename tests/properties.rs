@@ -137,9 +137,62 @@ proptest! {
         prop_assert!(after.project <= before.project + 1e-9, "{} -> {}: project {} -> {}", plain, negated, before.project, after.project);
     }
 
+}
+
+const RESOCS: &[&str] = &["Kempen", "Leuven", "Westhoek", "Mechelen", "Meetjesland"];
+
+proptest! {
+    // Each case runs the binary twice; a few dozen random corpora are enough to meet
+    // an order that depends on a hash seed or on which thread finished first.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Two processes (each with its own hash seeds), one with one worker thread and
+    /// one with three, write byte-identical output folders for any corpus.
     #[test]
-    fn scoring_is_deterministic(words in prop::collection::vec(prop::sample::select(WORDS), 3..30)) {
-        let text = words.join(" ");
-        prop_assert_eq!(evidence(&text), evidence(&text));
+    fn runs_in_separate_processes_at_any_thread_count_write_the_same_bytes(
+        docs in prop::collection::vec(
+            (
+                prop::sample::select(RESOCS),
+                prop::collection::vec(prop::collection::vec(prop::sample::select(WORDS), 3..14), 1..12),
+            ),
+            1..6,
+        ),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let pacts = dir.path().join("pacts");
+        std::fs::create_dir(&pacts).unwrap();
+        for (i, (resoc, sentences)) in docs.iter().enumerate() {
+            let mut text = format!("# Streekpact RESOC {resoc}\n\n");
+            for (k, words) in sentences.iter().enumerate() {
+                if k % 4 == 3 {
+                    text.push_str(&format!("\n## Thema {k}\n\n"));
+                }
+                text.push_str(&words.join(" "));
+                text.push_str(". ");
+            }
+            std::fs::write(pacts.join(format!("pact-{i}.md")), text).unwrap();
+        }
+        let run = |threads: &str| {
+            // The same command line in a folder of its own (the manifest records it).
+            let cwd = dir.path().join(format!("run-{threads}"));
+            std::fs::create_dir(&cwd).unwrap();
+            assert_cmd::cargo::cargo_bin_cmd!("streekpact")
+                .current_dir(&cwd)
+                .args(["score", "../pacts", "-q", "--replicates", "200", "--threads", threads, "-o", "out"])
+                .assert()
+                .success();
+            let out = cwd.join("out");
+            let mut files = std::collections::BTreeMap::new();
+            for e in std::fs::read_dir(&out).unwrap() {
+                let e = e.unwrap();
+                files.insert(e.file_name(), std::fs::read(e.path()).unwrap());
+            }
+            files
+        };
+        let (one, three) = (run("1"), run("3"));
+        prop_assert_eq!(one.keys().collect::<Vec<_>>(), three.keys().collect::<Vec<_>>());
+        for (name, bytes) in &one {
+            prop_assert!(bytes == &three[name], "{:?} differs between 1 and 3 threads", name);
+        }
     }
 }

@@ -189,8 +189,19 @@ fn liwc_and_yaml_dictionaries_import_and_then_score() {
             .arg(&run)
             .assert()
             .success();
-        let resocs = fs::read_to_string(run.join("resocs.csv")).unwrap();
-        assert!(resocs.contains("RESOC Kempen"), "{out}: {resocs}");
+        // The imported entries do the scoring: both pacts have one overleg and one
+        // project sentence, and every match comes from the imported file.
+        for r in csv_rows(&run.join("resocs.csv")) {
+            assert_eq!(
+                (r["overleg_weight"].as_str(), r["project_weight"].as_str()),
+                ("1.0000", "1.0000"),
+                "{out}: {}",
+                r["resoc"]
+            );
+        }
+        let matches = csv_rows(&run.join("matches.csv"));
+        assert!(matches.len() >= 4, "{out}: {} matches", matches.len());
+        assert!(matches.iter().all(|m| m["lexicon_file"].ends_with(out)));
     }
     let liwc = fs::read_to_string(dir.path().join("liwc.tsv")).unwrap();
     assert!(
