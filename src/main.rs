@@ -74,6 +74,14 @@ fn without_transparent_huge_pages() {}
 
 fn main() -> ExitCode {
     without_transparent_huge_pages();
+    // A reader's panic is reported as a skipped file, by name; the default hook would
+    // also print it (with a backtrace under RUST_BACKTRACE) in the middle of the run.
+    let report_a_bug = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !streekpact::ingest::panic_becomes_a_skipped_file() {
+            report_a_bug(info)
+        }
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(a) => cmd::score::run(a),

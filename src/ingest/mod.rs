@@ -412,9 +412,23 @@ fn read_format(
     }
 }
 
+thread_local! {
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is running a reader under [`guarded`], so that a panic now
+/// becomes an error naming the file: a panic hook can then stay silent instead of
+/// printing a message (and, with `RUST_BACKTRACE`, a backtrace) about a handled crash.
+pub fn panic_becomes_a_skipped_file() -> bool {
+    IN_READER.with(|r| r.get())
+}
+
 /// Runs a reader, turning a panic into [`IngestError::ReaderCrashed`].
 pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, IngestError>) -> Result<T, IngestError> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+    let outer = IN_READER.with(|r| r.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    IN_READER.with(|r| r.set(outer));
+    match result {
         Ok(result) => result,
         Err(payload) => Err(IngestError::ReaderCrashed(panic_message(payload.as_ref()))),
     }
@@ -449,6 +463,18 @@ pub(crate) fn intern(s: String) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The panic hook of the binary stays silent exactly while a guarded reader runs.
+    #[test]
+    fn a_guarded_reader_is_known_to_its_panic_hook() {
+        assert!(!panic_becomes_a_skipped_file());
+        assert_eq!(guarded(|| Ok(panic_becomes_a_skipped_file())).unwrap(), true);
+        let nested = guarded(|| guarded(|| Ok(())).map(|_| panic_becomes_a_skipped_file()));
+        assert_eq!(nested.unwrap(), true, "still inside the outer reader");
+        let crashed = guarded::<()>(|| panic!("kapot"));
+        assert!(matches!(crashed, Err(IngestError::ReaderCrashed(m)) if m == "kapot"));
+        assert!(!panic_becomes_a_skipped_file(), "reset after a panic");
+    }
 
     #[test]
     fn strips_bom_and_reports_encoding() {
