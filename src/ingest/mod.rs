@@ -468,9 +468,9 @@ mod tests {
     #[test]
     fn a_guarded_reader_is_known_to_its_panic_hook() {
         assert!(!panic_becomes_a_skipped_file());
-        assert_eq!(guarded(|| Ok(panic_becomes_a_skipped_file())).unwrap(), true);
+        assert!(guarded(|| Ok(panic_becomes_a_skipped_file())).unwrap());
         let nested = guarded(|| guarded(|| Ok(())).map(|_| panic_becomes_a_skipped_file()));
-        assert_eq!(nested.unwrap(), true, "still inside the outer reader");
+        assert!(nested.unwrap(), "still inside the outer reader");
         let crashed = guarded::<()>(|| panic!("kapot"));
         assert!(matches!(crashed, Err(IngestError::ReaderCrashed(m)) if m == "kapot"));
         assert!(!panic_becomes_a_skipped_file(), "reset after a panic");
