@@ -1,8 +1,8 @@
 //! streekpact: scores the role of Flemish RESOCs in their streekpacten on the
 //! overleg–project axis, with an audit trail from every number to its sentences.
 //!
-//! The modules follow the data: [`ingest`] → [`segment`] → [`analyze`] → [`lexicon`]
-//! → [`matching`] → [`scoring`] → [`report`]; [`pipeline`] runs them in order.
+//! The modules follow the data: [`ingest`] → [`segment`] → [`analyze`] → [`parse`] →
+//! [`lexicon`] → [`matching`] → [`scoring`] → [`report`]; [`pipeline`] runs them in order.
 
 pub mod analyze;
 pub mod evaluate;
@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod instruments;
 pub mod lexicon;
 pub mod matching;
+pub mod parse;
 pub mod partial;
 pub mod pipeline;
 pub mod registry;

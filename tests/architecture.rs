@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["registry"],
     &["segment"],
     &["analyze"],
+    &["parse"],
     &["lexicon"],
     &["instruments"],
     &["matching"],

@@ -1,0 +1,98 @@
+//! The embedded model loads and parses; the tree's words are the unit's tokens and
+//! punctuation marks, with exact offsets.
+
+use super::*;
+use crate::analyze::Analyzer;
+use crate::segment::{Unit, UnitKind};
+
+fn tree_of(text: &str) -> (Vec<Token>, Result<Tree, ParseError>) {
+    let unit = Unit {
+        text: text.to_string(),
+        line: 1,
+        kind: UnitKind::Sentence,
+        marks: vec![],
+        lead: None,
+    };
+    let tokens = Analyzer::new().tokenize_unit(&unit);
+    let tree = parse_unit(text, &tokens);
+    (tokens, tree)
+}
+
+/// The example of models/EVALUATION.md: the known tree of the committed model.
+#[test]
+fn the_embedded_model_parses_a_sentence_into_its_known_tree() {
+    let text = "Het RESOC brengt de sociale partners samen en neemt de trekkersrol op.";
+    let (tokens, tree) = tree_of(text);
+    let tree = tree.unwrap();
+    let span = |w: &TreeWord| text[w.start as usize..w.end as usize].to_string();
+    let row = |w: &TreeWord| {
+        (
+            span(w),
+            w.upos.clone(),
+            w.head.map(|h| span(&tree.words[h as usize])),
+            w.deprel.clone(),
+        )
+    };
+    let r = |a: &str, b: &str, c: Option<&str>, d: &str| {
+        (a.to_string(), b.to_string(), c.map(str::to_string), d.to_string())
+    };
+    let rows: Vec<_> = tree.words.iter().map(row).collect();
+    assert_eq!(rows[1], r("RESOC", "NOUN", Some("brengt"), "nsubj"));
+    assert_eq!(rows[2], r("brengt", "VERB", None, "root"));
+    assert_eq!(rows[8], r("neemt", "VERB", Some("brengt"), "conj"));
+    assert_eq!(rows[10], r("trekkersrol", "NOUN", Some("neemt"), "obj"));
+    assert_eq!(rows[11], r("op", "ADP", Some("neemt"), "compound:prt"));
+    assert_eq!(rows[12], r(".", "PUNCT", Some("brengt"), "punct"));
+    // Word tokens keep their index; the full stop is not one of them.
+    assert_eq!(tokens.len(), 12);
+    assert_eq!(tree.words.len(), 13);
+    assert_eq!(tree.word_of_token(10), Some(10));
+    assert_eq!(tree.words[12].token, None);
+    assert_eq!(tree.words[2].lemma, "brengen");
+    assert!(tree.has_feature(2, "Tense=Pres"));
+    assert_eq!(tree.relation(1), "nsubj");
+    assert_eq!(tree.subtree(10), vec![9, 10]);
+}
+
+#[test]
+fn punctuation_between_words_becomes_tokens_of_its_own() {
+    let text = "Overleg, advies... en (vooral) projecten!";
+    let (tokens, tree) = tree_of(text);
+    let tree = tree.unwrap();
+    let spans: Vec<&str> = tree
+        .words
+        .iter()
+        .map(|w| &text[w.start as usize..w.end as usize])
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "Overleg",
+            ",",
+            "advies",
+            "...",
+            "en",
+            "(",
+            "vooral",
+            ")",
+            "projecten",
+            "!"
+        ]
+    );
+    assert_eq!(
+        tree.words.iter().filter(|w| w.token.is_some()).count(),
+        tokens.len()
+    );
+}
+
+#[test]
+fn units_the_parser_cannot_take_are_refused_not_parsed() {
+    assert_eq!(tree_of("... !!! ---").1, Err(ParseError::NoWords));
+    let long = "overleg ".repeat(5_000);
+    assert_eq!(tree_of(&long).1, Err(ParseError::TooLong(5_000)));
+    // Mixed scripts and a table row of 300 cells: parsed or refused, never a panic.
+    let mixed = "Het RESOC 组织 協議 организует overleg مع الشركاء.";
+    assert!(tree_of(mixed).1.is_ok());
+    let row = format!("|{}", " cel |".repeat(300));
+    assert!(matches!(tree_of(&row).1, Err(ParseError::TooLong(300))));
+}
