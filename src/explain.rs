@@ -123,6 +123,27 @@ pub fn explain(
                     sum(1.0),
                     first.context
                 );
+                // The clause as the tree read it, once per predicate of the sentence.
+                let mut clauses: Vec<String> = Vec::new();
+                for m in list.iter().filter(|m| !m.predicate.is_empty()) {
+                    let clause = format!(
+                        "    clause: {} ({}) — {}{}",
+                        m.agent,
+                        m.agent_relation,
+                        m.predicate,
+                        if m.object.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", m.object)
+                        }
+                    );
+                    if !clauses.contains(&clause) {
+                        clauses.push(clause);
+                    }
+                }
+                for c in &clauses {
+                    let _ = writeln!(out, "{c}");
+                }
                 for m in list {
                     let mods = modifiers_cell(&m.modifiers, d);
                     let _ = writeln!(

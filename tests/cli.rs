@@ -440,3 +440,59 @@ fn an_output_path_that_is_a_file_is_named_as_such() {
         .stderr(predicate::str::contains("/nonexistent.tsv: cannot read"))
         .stderr(predicate::str::contains("/nonexistent.tsv:0").not());
 }
+
+/// A sentence of 5,000 words, a unit of punctuation only, a table row of 300 cells and
+/// mixed scripts: no panic, no hang; what the parser cannot take is read word by word,
+/// counted in the manifest and named on stderr.
+#[test]
+fn units_the_parser_cannot_take_fall_back_and_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(
+        "Het RESOC organiseert overleg {}.",
+        "en nog meer woorden ".repeat(1_250)
+    );
+    let row = format!("| Het RESOC trekt het project |{}", " cel |".repeat(300));
+    let text = format!(
+        "# Streekpact RESOC Kempen\n\nIllustratieve tekst.\n\n{long}\n\n!!! ... ---\n\n{row}\n\n\
+         Het RESOC 组织 overleg مع الشركاء en организует projecten.\n\nHet RESOC brengt de partners samen.\n"
+    );
+    fs::write(dir.path().join("kempen.md"), text).unwrap();
+    let out = dir.path().join("out");
+    streekpact()
+        .arg("score")
+        .arg(dir.path().join("kempen.md"))
+        .args(["--language-check", "off", "-o"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("could not be parsed"));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let parse = &manifest["counts"]["parse"];
+    assert_eq!(parse["units_not_parsed"], 2, "{parse}");
+    assert!(parse["units_parsed"].as_u64().unwrap() >= 2, "{parse}");
+    let matches = csv_rows(&out.join("matches.csv"));
+    let long_overleg = matches
+        .iter()
+        .find(|m| m["cue"] == "overleg*" && m["context"].len() > 10_000)
+        .expect("the long sentence is still read");
+    assert!(
+        long_overleg["agent_relation"].starts_with("lexical (not parsed: longer than 120 words"),
+        "{long_overleg:?}"
+    );
+    assert_eq!(
+        long_overleg["contribution"], "1.0000",
+        "read word by word, it still counts"
+    );
+    // The sentence the parser did read names its clause.
+    let samen = matches.iter().find(|m| m["cue"] == "brengen ... samen").unwrap();
+    assert_eq!(
+        (
+            samen["agent"].as_str(),
+            samen["agent_relation"].as_str(),
+            samen["predicate"].as_str()
+        ),
+        ("resoc", "nsubj", "brengt")
+    );
+}

@@ -133,6 +133,14 @@ pub fn finish_run(
             out.display()
         );
     }
+    let parse = result.counts.parse;
+    if parse.units_not_parsed > 0 {
+        eprintln!(
+            "streekpact: {} of {} sentence(s) that needed a parse could not be parsed (too long, or a parser error) and were read word by word; manifest.json counts.parse has the figures",
+            parse.units_not_parsed,
+            parse.units_not_parsed + parse.units_parsed
+        );
+    }
     if read == 0 {
         eprintln!(
             "streekpact: warning: no readable file among the inputs; give a folder or files with pacts"

@@ -176,6 +176,17 @@ pub struct ContextRules {
 }
 
 impl ContextRules {
+    /// The factor of a past-tense statement: the weakest of the lexicon's past rules
+    /// (its default when it has none), for past forms the tree finds.
+    pub fn past_factor(&self) -> f64 {
+        self.rules
+            .iter()
+            .filter(|r| r.kind == ContextKind::Past)
+            .map(|r| r.factor)
+            .reduce(f64::min)
+            .unwrap_or(ContextKind::Past.defaults().0)
+    }
+
     pub fn builtin() -> ContextRules {
         ContextRules::parse(BUILTIN_CONTEXT_NAME, BUILTIN_CONTEXT, true)
             .expect("built-in context lexicon is valid")

@@ -115,6 +115,8 @@ pub(super) fn match_units(
     // when a list item needs it from a lead-in that had no reason to be read.
     let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
     let mut carried: Vec<bool> = vec![false; section.units.len()];
+    // The subject each parsed unit's main clause states, for pronouns after it.
+    let mut subjects: Vec<Option<Agent>> = vec![None; section.units.len()];
     let mut out: Vec<UnitFindings> = Vec::with_capacity(section.units.len());
     for (u, unit) in section.units.iter().enumerate() {
         let tokens = analyzed.unit(u);
@@ -155,6 +157,95 @@ pub(super) fn match_units(
             tokens: tokens.len(),
             ..Default::default()
         };
+        // The tree of a unit that can matter: one with a cue that carries weight, in a
+        // passage about a RESOC. Headings are read as topics or role labels instead.
+        let has_weight = cues.iter().any(|c| lexicon.cues[c.id as usize].weight != 0.0);
+        let about_resoc = section.resoc.is_some()
+            || triggers
+                .iter()
+                .any(|t| context.rules[t.id as usize].kind == ContextKind::ActorSelf);
+        let mut negation_at = vec![false; tokens.len()];
+        for t in &triggers {
+            if context.rules[t.id as usize].kind == ContextKind::Negation && t.positions.len() == 1 {
+                negation_at[t.positions[0]] = true;
+            }
+        }
+        let tree = if has_weight && about_resoc && unit.kind != UnitKind::Heading {
+            let parsed = crate::parse::parse_unit(&unit.text, tokens, &negation_at);
+            findings.parse = Some(match &parsed {
+                Ok(t) => Ok(t.words.iter().filter(|w| w.token.is_some()).count()),
+                Err(e) => Err(e.to_string()),
+            });
+            parsed.ok()
+        } else {
+            None
+        };
+        let mut kind_at: Vec<Option<ContextKind>> = vec![None; tokens.len()];
+        let mut pole_at = vec![0.0; tokens.len()];
+        let mut cue_at = vec![false; tokens.len()];
+        if tree.is_some() {
+            for t in &triggers {
+                for &p in &t.positions {
+                    kind_at[p] = Some(context.rules[t.id as usize].kind);
+                }
+            }
+            for c in &cues {
+                let cue = &lexicon.cues[c.id as usize];
+                if cue.weight != 0.0 {
+                    for &p in &c.positions {
+                        pole_at[p] = lexicon.category(cue.category).pole;
+                        cue_at[p] = true;
+                    }
+                }
+            }
+        }
+        // Whom "het", "zij" or "dit orgaan" points back to: the subject of the sentence
+        // before in the section when that one names another actor, else the RESOC the
+        // passage is about (its subject of discourse).
+        let antecedent_cell: std::cell::OnceCell<Agent> = std::cell::OnceCell::new();
+        let parsed_before = u.checked_sub(1).and_then(|v| subjects[v].clone());
+        let antecedent = || {
+            antecedent_cell
+                .get_or_init(|| {
+                    let previous = parsed_before.clone().or_else(|| {
+                        let v = u.checked_sub(1)?;
+                        let r = read_unit(
+                            &section.units[v],
+                            analyzed.unit(v),
+                            lexicon,
+                            context,
+                            cue_atoms,
+                            ctx_atoms,
+                        );
+                        match r.actors.first().cloned().flatten() {
+                            Some(Actor::Resoc) => Some(Agent::Resoc),
+                            Some(Actor::Other(w)) => Some(Agent::Other(w)),
+                            _ => None,
+                        }
+                    });
+                    match previous {
+                        Some(Agent::Other(w)) => Agent::Other(w),
+                        Some(a) => a,
+                        None if section.resoc.is_some() => Agent::Resoc,
+                        None => Agent::Unresolved,
+                    }
+                })
+                .clone()
+        };
+        let token_text = unit_text_words(&unit.text, tokens);
+        let view = tree.as_ref().map(|tree| UnitView {
+            text: &unit.text,
+            tree,
+            kind_at: &kind_at,
+            pole_at: &pole_at,
+            cue_at: &cue_at,
+            negation_at: &negation_at,
+            token_text: &token_text,
+            antecedent: &antecedent,
+        });
+        if let Some(v) = &view {
+            subjects[u] = main_subject(v);
+        }
         let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
         let about_role = has_kind(ContextKind::RoleWord)
             || has_kind(ContextKind::ActorSelf)
@@ -200,6 +291,7 @@ pub(super) fn match_units(
                         factor: 0.0,
                     }],
                     actor: Actor::Unknown,
+                    clause: ClauseRecord::default(),
                     base_weight: 0.0,
                     weight: 0.0,
                 });
@@ -298,14 +390,43 @@ pub(super) fn match_units(
                     },
                 ));
             }
-            let actor = actors[clause[first] as usize]
-                .clone()
-                .or_else(|| lead_carry.as_ref().and_then(|c| c.actor.clone()))
-                .unwrap_or(Actor::Unknown);
-            let actor_factor = match &actor {
-                Actor::Other(_) => actor_other_factor(context, &triggers, &clause, first),
-                _ => 1.0,
+            let lexical_actor = || {
+                actors[clause[first] as usize]
+                    .clone()
+                    .or_else(|| lead_carry.as_ref().and_then(|c| c.actor.clone()))
+                    .unwrap_or(Actor::Unknown)
             };
+            let split = cue.pattern.gap_before.iter().any(|&g| g);
+            let reading = view.as_ref().and_then(|v| read_clause(v, &m.positions, split));
+            let (actor, actor_factor) = match reading.as_ref().map(|r| &r.agent) {
+                Some(Agent::Resoc) => (Actor::Resoc, 1.0),
+                Some(Agent::Other(who)) => (Actor::Other(who.clone()), 0.0),
+                Some(Agent::Nobody) => (Actor::Nobody, 0.0),
+                Some(Agent::Unresolved) | None => {
+                    let actor = lexical_actor();
+                    let factor = match &actor {
+                        Actor::Other(_) => actor_other_factor(context, &triggers, &clause, first),
+                        _ => 1.0,
+                    };
+                    (actor, factor)
+                }
+            };
+            if negation.is_none() {
+                negation = reading.as_ref().and_then(|r| r.negation.clone());
+            }
+            // A past form the word list did not mark ("zette op", "heeft opgericht").
+            if let Some(word) = reading.as_ref().and_then(|r| r.past.clone()) {
+                if !present && !mods.iter().any(|(g, _)| *g == Group::Past) {
+                    mods.push((
+                        Group::Past,
+                        Modifier {
+                            kind: "past",
+                            trigger: word,
+                            factor: context.past_factor(),
+                        },
+                    ));
+                }
+            }
             let mut weight = combine(cue.weight, &mods, actor_factor, negation.is_some());
             let mut modifiers: Vec<Modifier> = Vec::new();
             if let Some(n) = &negation {
@@ -331,14 +452,74 @@ pub(super) fn match_units(
                     factor: 0.0,
                 });
             }
+            if let Some(r) = &reading {
+                if let Some(word) = &r.overleg_head {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind: "object_of_overleg",
+                        trigger: word.clone(),
+                        factor: 0.0,
+                    });
+                }
+                if let Some(who) = &r.owner {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind: "owned_by",
+                        trigger: who.clone(),
+                        factor: 0.0,
+                    });
+                }
+                if let Some(word) = &r.support_head {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind: "object_of_support",
+                        trigger: word.clone(),
+                        factor: 0.0,
+                    });
+                }
+                if r.particle_is_preposition {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind: "not_a_particle",
+                        trigger: String::new(),
+                        factor: 0.0,
+                    });
+                }
+            }
             modifiers.extend(mods.into_iter().map(|(_, m)| m));
-            if let Actor::Other(who) = &actor {
-                modifiers.push(Modifier {
+            match &actor {
+                Actor::Other(who) => modifiers.push(Modifier {
                     kind: "actor",
                     trigger: who.clone(),
                     factor: actor_factor,
-                });
+                }),
+                Actor::Nobody => modifiers.push(Modifier {
+                    kind: "no_agent",
+                    trigger: String::new(),
+                    factor: 0.0,
+                }),
+                _ => {}
             }
+            let clause_record = match (&reading, &findings.parse) {
+                (Some(r), _) if r.agent != Agent::Unresolved => ClauseRecord {
+                    relation: r.relation.to_string(),
+                    predicate: r.predicate.clone(),
+                    object: r.object.clone(),
+                },
+                (Some(r), _) => ClauseRecord {
+                    relation: "lexical".into(),
+                    predicate: r.predicate.clone(),
+                    object: r.object.clone(),
+                },
+                (None, Some(Err(why))) => ClauseRecord {
+                    relation: format!("lexical (not parsed: {why})"),
+                    ..Default::default()
+                },
+                (None, _) => ClauseRecord {
+                    relation: "lexical".into(),
+                    ..Default::default()
+                },
+            };
             findings.matches.push(CueMatch {
                 cue: m.id,
                 first_token: first,
@@ -349,6 +530,7 @@ pub(super) fn match_units(
                 negated: negation.is_some(),
                 modifiers,
                 actor,
+                clause: clause_record,
                 base_weight: cue.weight,
                 weight,
             });

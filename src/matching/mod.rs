@@ -10,12 +10,14 @@ use crate::segment::{Section, UnitKind};
 
 mod actors;
 mod atoms;
+mod clauses;
 mod combining;
 mod finding;
 mod lead_in;
 
 use actors::*;
 use atoms::*;
+use clauses::*;
 use combining::*;
 use finding::*;
 use lead_in::*;
@@ -31,6 +33,8 @@ pub enum Actor {
     Other(String),
     /// No subject recognised: the pact is taken to speak about its RESOC.
     Unknown,
+    /// The tree shows nobody acting (a passive without "door …", "er wordt …").
+    Nobody,
 }
 
 impl Actor {
@@ -39,8 +43,32 @@ impl Actor {
             Actor::Resoc => "resoc".into(),
             Actor::Other(who) => format!("other:{who}"),
             Actor::Unknown => "unknown".into(),
+            Actor::Nobody => "none".into(),
         }
     }
+
+    /// The agent as matches.csv shows it: `resoc`, `other:<words>` or `none` (an
+    /// unknown subject is counted as the RESOC's, so it reads `resoc`).
+    pub fn agent(&self) -> String {
+        match self {
+            Actor::Resoc | Actor::Unknown => "resoc".into(),
+            Actor::Other(who) => format!("other:{who}"),
+            Actor::Nobody => "none".into(),
+        }
+    }
+}
+
+/// The clause of a cue occurrence as the audit trail shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClauseRecord {
+    /// How the agent was found: a tree relation (`nsubj`, `obl:agent`, `relative`,
+    /// `pronoun`, `conj`, `xcomp`, `passive`), or `lexical` (the word-window reading,
+    /// with the reason when the unit could not be parsed).
+    pub relation: String,
+    /// The predicate (verb with its particle, or the predicate noun), from the tree.
+    pub predicate: String,
+    /// The predicate's direct object, from the tree.
+    pub object: String,
 }
 
 /// One thing in the context that changed a cue's weight.
@@ -72,6 +100,7 @@ pub struct CueMatch {
     pub negated: bool,
     pub modifiers: Vec<Modifier>,
     pub actor: Actor,
+    pub clause: ClauseRecord,
     /// The cue's weight in the lexicon.
     pub base_weight: f64,
     /// After all modifiers; 0 when negated.
@@ -86,6 +115,9 @@ pub struct UnitFindings {
     pub theme_statement: bool,
     /// The unit says the role is unclear or not described.
     pub unclear_statement: bool,
+    /// Whether the unit was parsed: its words, or why the parser could not take it
+    /// (`None`: it did not need a tree).
+    pub parse: Option<Result<usize, String>>,
 }
 
 /// Matches cues and context triggers in every unit of a section.

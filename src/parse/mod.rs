@@ -103,14 +103,22 @@ pub enum ParseError {
 
 /// Parses a unit: its text and its tokens (from `analyze`). Runs on the calling thread
 /// with that thread's own model (loaded on first use).
-pub fn parse_unit(text: &str, tokens: &[Token]) -> Result<Tree, ParseError> {
+///
+/// Tokens marked in `leave_out` (may be empty) are not given to the parser: matching
+/// leaves out negation words, so that a negation changes no other part of the tree
+/// and can only lower a weight (the reader's negation rules place it by position).
+pub fn parse_unit(text: &str, tokens: &[Token], leave_out: &[bool]) -> Result<Tree, ParseError> {
     if tokens.is_empty() {
         return Err(ParseError::NoWords);
     }
     if tokens.len() > MAX_PARSE_WORDS {
         return Err(ParseError::TooLong(tokens.len()));
     }
-    let spans = parser_tokens(text, tokens);
+    let mut spans = parser_tokens(text, tokens);
+    spans.retain(|&(_, _, t)| t.is_none_or(|t| leave_out.get(t as usize) != Some(&true)));
+    if !spans.iter().any(|&(_, _, t)| t.is_some()) {
+        return Err(ParseError::NoWords);
+    }
     let mut forms = Vec::with_capacity(text.len() + spans.len());
     for &(start, end, _) in &spans {
         // A NUL inside a form would end it early; the shim reads NUL-ended forms.

@@ -14,7 +14,7 @@ fn tree_of(text: &str) -> (Vec<Token>, Result<Tree, ParseError>) {
         lead: None,
     };
     let tokens = Analyzer::new().tokenize_unit(&unit);
-    let tree = parse_unit(text, &tokens);
+    let tree = parse_unit(text, &tokens, &[]);
     (tokens, tree)
 }
 
@@ -86,6 +86,26 @@ fn punctuation_between_words_becomes_tokens_of_its_own() {
 }
 
 #[test]
+fn words_left_out_are_not_in_the_tree() {
+    let text = "Het RESOC neemt geen trekkersrol op.";
+    let unit = Unit {
+        text: text.into(),
+        line: 1,
+        kind: UnitKind::Sentence,
+        marks: vec![],
+        lead: None,
+    };
+    let tokens = Analyzer::new().tokenize_unit(&unit);
+    let mut leave_out = vec![false; tokens.len()];
+    leave_out[3] = true;
+    let tree = parse_unit(text, &tokens, &leave_out).unwrap();
+    assert_eq!(tree.word_of_token(3), None);
+    assert_eq!(tree.words.len(), 6);
+    let trekkersrol = tree.word_of_token(4).unwrap();
+    assert_eq!(tree.words[trekkersrol].deprel, "obj");
+}
+
+#[test]
 fn units_the_parser_cannot_take_are_refused_not_parsed() {
     assert_eq!(tree_of("... !!! ---").1, Err(ParseError::NoWords));
     let long = "overleg ".repeat(5_000);
@@ -95,4 +115,23 @@ fn units_the_parser_cannot_take_are_refused_not_parsed() {
     assert!(tree_of(mixed).1.is_ok());
     let row = format!("|{}", " cel |".repeat(300));
     assert!(matches!(tree_of(&row).1, Err(ParseError::TooLong(300))));
+}
+
+/// `PARSE_TEXT="…" cargo test --lib print_tree -- --ignored --nocapture` prints a tree.
+#[test]
+#[ignore]
+fn print_tree() {
+    let text = std::env::var("PARSE_TEXT").unwrap_or_default();
+    let (_, tree) = tree_of(&text);
+    for (i, w) in tree.unwrap().words.iter().enumerate() {
+        println!(
+            "{i}\t{}\t{}\t{}\t{}\t{:?}\t{}",
+            &text[w.start as usize..w.end as usize],
+            w.lemma,
+            w.upos,
+            w.feats,
+            w.head,
+            w.deprel
+        );
+    }
 }

@@ -50,6 +50,9 @@ struct Counts {
     tokens: usize,
     matches: usize,
     resocs: usize,
+    /// Units parsed (and their words), and units read lexically because the parser
+    /// could not take them.
+    parse: crate::scoring::ParseCounts,
 }
 
 pub(super) fn manifest_json(
@@ -85,6 +88,7 @@ pub(super) fn manifest_json(
             tokens: run.counts.tokens,
             matches: run.counts.matches,
             resocs: run.resocs.len(),
+            parse: run.counts.parse,
         },
         documents: run
             .attribution

@@ -35,6 +35,16 @@ pub struct MatchRecord {
     pub negated: bool,
     pub modifiers: Vec<ModifierRecord>,
     pub actor: String,
+    /// Who acts in the clause: `resoc`, `other:<words>` or `none`.
+    #[serde(default)]
+    pub agent: String,
+    /// How the agent was found (a tree relation, or `lexical`).
+    #[serde(default)]
+    pub agent_relation: String,
+    #[serde(default)]
+    pub predicate: String,
+    #[serde(default)]
+    pub object: String,
     pub contribution: f64,
     /// The RESOC(s) the match counts for when its unit names others than its section's
     /// (empty: nobody's, a unit that reports a merger); `None`: the section's.
@@ -92,6 +102,27 @@ pub struct SectionSummary {
     /// its units were not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_language: Option<String>,
+    /// How many of its units went to the parser, and their words.
+    #[serde(default)]
+    pub parse: ParseCounts,
+}
+
+/// The parser's share of the work: units parsed and their words, and units that
+/// needed a tree but could not be parsed (too long, a parser error) and were read
+/// lexically instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ParseCounts {
+    pub units_parsed: usize,
+    pub words_parsed: usize,
+    pub units_not_parsed: usize,
+}
+
+impl ParseCounts {
+    pub fn add(&mut self, other: ParseCounts) {
+        self.units_parsed += other.units_parsed;
+        self.words_parsed += other.words_parsed;
+        self.units_not_parsed += other.units_not_parsed;
+    }
 }
 
 impl SectionSummary {
@@ -164,6 +195,7 @@ pub struct RunCounts {
     pub units: usize,
     pub tokens: usize,
     pub matches: usize,
+    pub parse: ParseCounts,
 }
 
 impl RunResult {

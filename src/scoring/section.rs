@@ -23,6 +23,17 @@ pub fn score_section(
     let mut matches = Vec::new();
     let theme_statement = findings.iter().any(|f| f.theme_statement);
     let unclear_statement = findings.iter().any(|f| f.unclear_statement);
+    let mut parse = super::ParseCounts::default();
+    for f in &findings {
+        match &f.parse {
+            Some(Ok(words)) => {
+                parse.units_parsed += 1;
+                parse.words_parsed += words;
+            }
+            Some(Err(_)) => parse.units_not_parsed += 1,
+            None => {}
+        }
+    }
     // The findings are consumed: their strings move into the records.
     for (u, f) in findings.into_iter().enumerate() {
         let e = unit_evidence(&f, lex);
@@ -56,6 +67,10 @@ pub fn score_section(
                 lexicon_file: cue.file.clone(),
                 lexicon_line: cue.line,
                 actor: m.actor.label(),
+                agent: m.actor.agent(),
+                agent_relation: m.clause.relation,
+                predicate: m.clause.predicate,
+                object: m.clause.object,
                 matched: m.matched,
                 stem: m.stem,
                 base_weight: m.base_weight,
@@ -85,6 +100,7 @@ pub fn score_section(
         matches,
         elsewhere,
         other_language: None,
+        parse,
         title: section.title,
         heading_path: section.heading_path,
         level: section.level,

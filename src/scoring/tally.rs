@@ -28,6 +28,7 @@ struct SectionTally {
     other_language: Option<String>,
     theme_statement: bool,
     unclear_statement: bool,
+    parse: super::ParseCounts,
 }
 
 impl DocumentTally {
@@ -48,6 +49,7 @@ impl DocumentTally {
                     other_language: s.other_language.clone(),
                     theme_statement: s.theme_statement,
                     unclear_statement: s.unclear_statement,
+                    parse: s.parse,
                 })
                 .collect(),
         }
@@ -111,6 +113,7 @@ impl<'o> Tally<'o> {
             self.counts.units += s.units;
             self.counts.tokens += s.tokens;
             self.counts.matches += s.matches;
+            self.counts.parse.add(s.parse);
             if let (Some(language), Some(found)) = (&s.other_language, self.attribution.last_mut()) {
                 found.other_language_sections.push((s.index, language.clone()));
             }

@@ -67,6 +67,7 @@ mod tests {
             negated: false,
             modifiers: vec![],
             actor: crate::matching::Actor::Unknown,
+            clause: Default::default(),
             base_weight: w,
             weight: w,
         };

@@ -1,0 +1,526 @@
+//! Clauses from the dependency tree: for a cue occurrence, the predicate it belongs
+//! to, who the agent of that predicate is, its object, and what the tree says about
+//! negation and about objects of advice (van Atteveldt et al. 2017: who did what,
+//! from subject and predicate).
+
+use crate::parse::Tree;
+
+use super::*;
+
+/// Who the tree says acts in a cue's clause.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Agent {
+    Resoc,
+    Other(String),
+    /// No acting agent: a passive without "door …", an expletive subject.
+    Nobody,
+    /// The tree has no subject for the clause (a fragment, an infinitive list item, a
+    /// label): the lexical reading decides.
+    Unresolved,
+}
+
+/// What the tree says about one cue occurrence.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ClauseReading {
+    pub(super) agent: Agent,
+    /// How the agent was found: `nsubj`, `obl:agent`, `relative`, `conj`, `xcomp`,
+    /// `pronoun`, `passive`, `expletive`, or empty when unresolved.
+    pub(super) relation: &'static str,
+    /// The predicate's words: the verb (with its particle) or the predicate noun.
+    pub(super) predicate: String,
+    /// The predicate's direct object, if any.
+    pub(super) object: String,
+    /// The negation word on the predicate or its object ("geen trekkende rol").
+    pub(super) negation: Option<String>,
+    /// A project cue inside the object of an overleg predicate ("advies over de
+    /// projectaanvragen"): the overleg word.
+    pub(super) overleg_head: Option<String>,
+    /// A role word under a word of support (pole 0): the support word.
+    pub(super) support_head: Option<String>,
+    /// A project word owned by another actor ("initiatieven van de gemeenten"): who.
+    pub(super) owner: Option<String>,
+    /// The verb form that puts the predicate in the past ("zette op", "heeft
+    /// opgericht"), from the tree's features.
+    pub(super) past: Option<String>,
+    /// A split cue whose second part is a preposition of a noun after it, not a
+    /// verb particle ("stellen … op onze oude dag").
+    pub(super) particle_is_preposition: bool,
+}
+
+/// What a clause reading needs to know about the unit besides its tree.
+pub(super) struct UnitView<'a> {
+    pub(super) text: &'a str,
+    pub(super) tree: &'a Tree,
+    /// Per token: the context kind of a trigger covering it.
+    pub(super) kind_at: &'a [Option<ContextKind>],
+    /// Per token: the pole of a cue with weight covering it (0: none, or a cue of a
+    /// category without a pole, which `cue_at` tells apart).
+    pub(super) pole_at: &'a [f64],
+    /// Per token: whether a cue with weight covers it.
+    pub(super) cue_at: &'a [bool],
+    /// Per token: a negation word, left out of the tree.
+    pub(super) negation_at: &'a [bool],
+    /// Per token: its text.
+    pub(super) token_text: &'a [&'a str],
+    /// Whom a pronoun or a demonstrative subject points back to.
+    pub(super) antecedent: &'a dyn Fn() -> Agent,
+}
+
+const RELATIVES: &[&str] = &["die", "dat", "wat", "welke", "welk"];
+const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "deze", "die", "dat"];
+/// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
+const ROLE_NOUNS: &[&str] = &[
+    "rol",
+    "taak",
+    "opdracht",
+    "kernopdracht",
+    "kerntaak",
+    "functie",
+    "bijdrage",
+    "inbreng",
+    "werking",
+    "missie",
+];
+
+impl UnitView<'_> {
+    /// The text of unit token `t` (also of one left out of the tree).
+    fn tree_text_of_token(&self, t: usize) -> String {
+        self.token_text.get(t).map_or(String::new(), |s| s.to_string())
+    }
+
+    fn words(&self, ws: &[usize]) -> String {
+        let mut out = String::new();
+        for &w in ws {
+            let word = &self.tree.words[w];
+            if word.upos == "PUNCT" {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&self.text[word.start as usize..word.end as usize]);
+        }
+        out
+    }
+
+    fn lemma(&self, w: usize) -> String {
+        self.tree.words[w].lemma.to_lowercase()
+    }
+
+    fn kind(&self, w: usize) -> Option<ContextKind> {
+        self.tree.words[w].token.and_then(|t| self.kind_at[t as usize])
+    }
+
+    fn pole(&self, w: usize) -> f64 {
+        self.tree.words[w].token.map_or(0.0, |t| self.pole_at[t as usize])
+    }
+
+    fn is_cue(&self, w: usize) -> bool {
+        self.tree.words[w].token.is_some_and(|t| self.cue_at[t as usize])
+    }
+
+    /// A passive: a form of "worden" with the predicate, or "zijn" with a participle
+    /// whose subject the parser marks as a passive one ("is erkend").
+    fn is_passive(&self, p: usize) -> bool {
+        let tree = self.tree;
+        let aux = |lemma: &str| {
+            tree.children(p)
+                .any(|c| matches!(tree.relation(c), "aux" | "cop") && self.lemma(c) == lemma)
+        };
+        aux("worden")
+            || (aux("zijn")
+                && tree.has_feature(p, "VerbForm=Part")
+                && tree.children(p).any(|c| tree.words[c].deprel == "nsubj:pass"))
+    }
+
+    fn is_clause_head(&self, w: usize) -> bool {
+        let word = &self.tree.words[w];
+        word.head.is_none()
+            || word.upos == "VERB"
+            || self
+                .tree
+                .children(w)
+                .any(|c| matches!(self.tree.relation(c), "nsubj" | "csubj"))
+    }
+
+    /// The clause head above word `w` (or `w` itself).
+    fn predicate_of(&self, mut w: usize) -> usize {
+        let mut steps = 0;
+        while !self.is_clause_head(w) && steps < self.tree.words.len() {
+            w = self.tree.words[w].head.map_or(w, |h| h as usize);
+            steps += 1;
+        }
+        w
+    }
+
+    /// The words of a noun phrase headed by `w`, without its clauses and conjuncts.
+    fn phrase(&self, w: usize) -> Vec<usize> {
+        let mut keep = vec![w];
+        let mut i = 0;
+        while i < keep.len() {
+            let x = keep[i];
+            for c in self.tree.children(x) {
+                if !matches!(
+                    self.tree.relation(c),
+                    "acl" | "conj" | "cc" | "parataxis" | "punct" | "advcl" | "ccomp"
+                ) {
+                    keep.push(c);
+                }
+            }
+            i += 1;
+        }
+        keep.sort_unstable();
+        keep
+    }
+
+    /// Who a subject phrase headed by `w` is (each conjunct of a coordinated one).
+    fn actor_of_phrase(&self, w: usize) -> Agent {
+        let mut conjuncts = vec![w];
+        conjuncts.extend(self.tree.children(w).filter(|&c| self.tree.relation(c) == "conj"));
+        let agents: Vec<Agent> = conjuncts.iter().map(|&c| self.actor_of_conjunct(c)).collect();
+        // "Het RESOC en de provincie organiseren …": the RESOC is among the agents.
+        if agents.contains(&Agent::Resoc) {
+            return Agent::Resoc;
+        }
+        agents.into_iter().next().unwrap_or(Agent::Unresolved)
+    }
+
+    fn actor_of_conjunct(&self, w: usize) -> Agent {
+        let lemma = self.lemma(w);
+        let word = &self.tree.words[w];
+        if lemma == "er" {
+            return Agent::Nobody;
+        }
+        // A subject that holds a role word is what the sentence is about, not who acts
+        // ("Het overleg met de partners blijft belangrijk", "De opvolging gebeurt …").
+        if self.phrase(w).iter().any(|&x| self.is_cue(x)) {
+            return Agent::Unresolved;
+        }
+        // The head of the phrase, without the phrases it governs ("de partners van het
+        // RESOC" are partners).
+        let head: Vec<usize> = std::iter::once(w)
+            .chain(self.tree.children(w).filter(|&c| {
+                matches!(
+                    self.tree.relation(c),
+                    "det" | "amod" | "flat" | "compound" | "appos" | "nummod"
+                )
+            }))
+            .flat_map(|c| if c == w { vec![w] } else { self.phrase(c) })
+            .collect();
+        if head.iter().any(|&x| self.kind(x) == Some(ContextKind::ActorSelf)) {
+            return Agent::Resoc;
+        }
+        if let Some(&x) = head
+            .iter()
+            .find(|&&x| self.kind(x) == Some(ContextKind::ActorOther))
+        {
+            return Agent::Other(self.words(&[x]));
+        }
+        // "De rol van het RESOC", "de werkgroep Zorg van het RESOC": the RESOC's own
+        // role or body.
+        let of_resoc = self.tree.children(w).any(|c| {
+            self.tree.relation(c) == "nmod"
+                && self
+                    .phrase(c)
+                    .iter()
+                    .any(|&x| self.kind(x) == Some(ContextKind::ActorSelf))
+        });
+        if of_resoc
+            || (ROLE_NOUNS.contains(&lemma.as_str())
+                && self
+                    .phrase(w)
+                    .iter()
+                    .any(|&x| self.kind(x) == Some(ContextKind::ActorSelf)))
+        {
+            return Agent::Resoc;
+        }
+        let pointing_back =
+            word.upos == "PRON" && POINTING_BACK.contains(&lemma.as_str())
+                || self.tree.children(w).any(|c| {
+                    self.tree.relation(c) == "det" && matches!(self.lemma(c).as_str(), "dit" | "deze")
+                }) && self.pole(w) == 0.0;
+        if pointing_back {
+            return (self.antecedent)();
+        }
+        let mut phrase = self.phrase(w);
+        phrase.truncate(6);
+        Agent::Other(self.words(&phrase))
+    }
+
+    /// The agent of predicate `p`, and how it was found.
+    fn agent_of(&self, p: usize, depth: usize) -> (Agent, &'static str) {
+        let tree = self.tree;
+        let passive = self.is_passive(p);
+        let by = tree.children(p).find(|&c| {
+            tree.words[c].deprel == "obl:agent"
+                || (passive
+                    && tree.relation(c) == "obl"
+                    && tree
+                        .children(c)
+                        .any(|k| tree.relation(k) == "case" && self.lemma(k) == "door"))
+        });
+        if let Some(a) = by {
+            return (self.actor_of_phrase(a), "obl:agent");
+        }
+        // A coordinated verb right after "en" has no subject of its own: Dutch puts a
+        // subject after the verb only when something else stands before it, so a noun
+        // after it is an object ("… en bezorgt de minister een advies").
+        let subject_gap = tree.relation(p) == "conj"
+            && p > 0
+            && tree.words[p - 1].head == Some(p as u32)
+            && tree.relation(p - 1) == "cc";
+        let subject = tree
+            .children(p)
+            .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
+            .filter(|&c| !(subject_gap && c > p));
+        if let Some(s) = subject {
+            if passive {
+                return (Agent::Nobody, "passive");
+            }
+            if RELATIVES.contains(&self.lemma(s).as_str()) && tree.words[p].deprel.starts_with("acl") {
+                if let Some(h) = tree.words[p].head {
+                    // "Projecten die een positief advies krijgen": a thing, no actor.
+                    let agent = match self.actor_of_phrase(h as usize) {
+                        Agent::Unresolved => Agent::Nobody,
+                        a => a,
+                    };
+                    return (agent, "relative");
+                }
+            }
+            let agent = self.actor_of_phrase(s);
+            let pronoun = tree.words[s].upos == "PRON" && !matches!(agent, Agent::Nobody);
+            return (agent, if pronoun { "pronoun" } else { "nsubj" });
+        }
+        if passive {
+            return (Agent::Nobody, "passive");
+        }
+        let rel = tree.relation(p);
+        if depth < 4 {
+            if let Some(h) = tree.words[p].head {
+                let h = self.predicate_of(h as usize);
+                match rel {
+                    // A subject shared by coordinated predicates, and the controller of
+                    // an infinitive ("wil projecten opzetten", "om … te organiseren").
+                    // The subject is shared, not the voice: "Het werd opgericht en
+                    // brengt de partners samen".
+                    "conj" => {
+                        let shared = tree
+                            .children(h)
+                            .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"));
+                        return match shared {
+                            Some(s) if !RELATIVES.contains(&self.lemma(s).as_str()) => {
+                                (self.actor_of_phrase(s), "conj")
+                            }
+                            _ => (self.agent_of(h, depth + 1).0, "conj"),
+                        };
+                    }
+                    "xcomp" | "advcl" => return (self.agent_of(h, depth + 1).0, "xcomp"),
+                    _ => {}
+                }
+            }
+        }
+        (Agent::Unresolved, "")
+    }
+}
+
+/// Reads the clause of a cue occurrence at unit tokens `positions`.
+pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool) -> Option<ClauseReading> {
+    let tree = view.tree;
+    let words: Vec<usize> = positions.iter().filter_map(|&p| tree.word_of_token(p)).collect();
+    let &first = words.first()?;
+    let cue = words
+        .iter()
+        .copied()
+        .find(|&w| tree.words[w].upos == "VERB")
+        .unwrap_or(first);
+    let p = view.predicate_of(cue);
+    // A role noun introduced by "als" says what the subject is, whatever the verb
+    // ("is erkend als promotor", "Als overlegplatform streeft het RESOC …").
+    let mut path = vec![cue];
+    while let Some(&x) = path.last() {
+        match tree.words[x].head {
+            Some(h) if x != p => path.push(h as usize),
+            _ => break,
+        }
+    }
+    let predicative = path[..path.len() - 1].iter().any(|&x| {
+        tree.children(x)
+            .any(|c| matches!(tree.relation(c), "case" | "mark") && view.lemma(c) == "als")
+    });
+    let subject = tree
+        .children(p)
+        .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"));
+    let (agent, relation) = match subject {
+        Some(s) if predicative && !view.is_cue(s) => (view.actor_of_phrase(s), "als"),
+        _ => view.agent_of(p, 0),
+    };
+    let particle = tree
+        .children(p)
+        .filter(|&c| tree.words[c].deprel == "compound:prt")
+        .map(|c| view.words(&[c]))
+        .next();
+    let mut predicate = view.words(&[p]);
+    if let Some(prt) = particle {
+        predicate = format!("{predicate} … {prt}");
+    }
+    let object = tree
+        .children(p)
+        .find(|&c| tree.relation(c) == "obj")
+        .map(|o| view.words(&view.phrase(o)))
+        .unwrap_or_default();
+    // Negation on the predicate, on the cue, or as "geen" on the predicate's object;
+    // a word that is part of a pseudo-negation ("niet alleen") does not negate.
+    // "geen onbelangrijke rol", "niet onaardig": a litotes affirms.
+    // A negation word is not in the tree: it negates the word after it (the head of
+    // that word when it is a determiner or an adjective: "geen eigen projecten").
+    let negated_word = |t: usize| -> Option<usize> {
+        let next = (t + 1..view.negation_at.len()).find_map(|n| tree.word_of_token(n))?;
+        Some(match tree.relation(next) {
+            "det" | "amod" | "advmod" => tree.words[next].head.map_or(next, |h| h as usize),
+            _ => next,
+        })
+    };
+    let negations: Vec<(usize, usize)> = (0..view.negation_at.len())
+        .filter(|&t| view.negation_at[t])
+        .filter_map(|t| {
+            let next = tree.word_of_token(t + 1);
+            let litotes = next.is_some_and(|n| {
+                let w = &tree.words[n];
+                w.upos == "ADJ"
+                    && view.text[w.start as usize..w.end as usize]
+                        .to_lowercase()
+                        .starts_with("on")
+            });
+            (!litotes).then_some(())?;
+            Some((t, negated_word(t)?))
+        })
+        .collect();
+    let mut negation = None;
+    // The predicate, and those it depends on as an infinitive or a clause ("heeft
+    // evenmin de ambitie om … uit te bouwen", "wil niet … organiseren").
+    let mut governing = vec![p];
+    let mut x = p;
+    let mut through_infinitive = false;
+    for _ in 0..3 {
+        let infinitive = tree
+            .children(x)
+            .any(|c| tree.relation(c) == "mark" && matches!(view.lemma(c).as_str(), "te" | "om"));
+        let step = match tree.words[x].deprel.as_str() {
+            "xcomp" | "advcl" => true,
+            "acl" => infinitive,
+            "obj" => through_infinitive,
+            _ => false,
+        };
+        if !step {
+            break;
+        }
+        through_infinitive = tree.words[x].deprel == "acl";
+        let Some(h) = tree.words[x].head else { break };
+        x = h as usize;
+        governing.push(x);
+    }
+    let mut on: Vec<usize> = governing.clone();
+    on.push(cue);
+    on.extend(tree.children(p).filter(|&c| tree.relation(c) == "obj"));
+    if let Some(&(t, _)) = negations.iter().find(|(_, w)| on.contains(w)) {
+        let word = view.tree_text_of_token(t);
+        negation = Some(word);
+    }
+    if negation.is_none() {
+        if let Some(z) = tree
+            .children(p)
+            .find(|&c| tree.relation(c) == "mark" && view.lemma(c) == "zonder")
+        {
+            negation = Some(view.words(&[z]));
+        }
+    }
+    // A project word under an overleg word of the same clause is what the advice or
+    // the consultation is about.
+    // Any role word under a word of support is what the others do with that support
+    // ("ondersteunt de gemeenten bij de opmaak van hun plan").
+    let mut overleg_head = None;
+    let mut support_head = None;
+    for (k, &x) in path.iter().enumerate().skip(1) {
+        // A conjunct is a sibling, not an object ("niet alleen overleg maar ook projecten").
+        if tree.relation(path[k - 1]) == "conj" {
+            continue;
+        }
+        // The object follows a verb of support in a main clause ("ondersteunt de
+        // gemeenten bij de opmaak"); a role word before it is more often the tree
+        // hanging a main clause's object under a final infinitive ("zet projecten op
+        // om … te begeleiden").
+        if view.is_cue(x) && view.pole(x) == 0.0 && support_head.is_none() && x < cue {
+            support_head = Some(view.words(&[x]));
+        }
+        if view.pole(cue) > 0.0 && view.pole(x) < 0.0 && overleg_head.is_none() {
+            overleg_head = Some(view.words(&[x]));
+        }
+    }
+    // Another actor's projects: a project word with "van <actor>" or "hun".
+    let mut owner = None;
+    if view.pole(cue) > 0.0 {
+        for c in tree.children(cue) {
+            let phrase = view.phrase(c);
+            if tree.relation(c) == "nmod" {
+                if let Some(&o) = phrase
+                    .iter()
+                    .find(|&&o| view.kind(o) == Some(ContextKind::ActorOther))
+                {
+                    owner = Some(view.words(&[o]));
+                }
+            }
+            if tree.words[c].deprel == "nmod:poss" && view.lemma(c) == "hun" {
+                owner = Some(view.words(&[c]));
+            }
+        }
+    }
+    // Past: a finite past form on the predicate or its auxiliary, or a perfect
+    // ("heeft … opgezet"); not a passive with "worden" ("werd" is read lexically).
+    let finite_past = std::iter::once(p)
+        .chain(tree.children(p).filter(|&c| tree.relation(c) == "aux"))
+        .find(|&w| {
+            matches!(tree.words[w].upos.as_str(), "VERB" | "AUX")
+                && tree.has_feature(w, "Tense=Past")
+                && tree.has_feature(w, "VerbForm=Fin")
+        });
+    let perfect =
+        if tree.words[p].upos == "VERB" && tree.has_feature(p, "VerbForm=Part") && !view.is_passive(p) {
+            tree.children(p)
+                .find(|&c| tree.relation(c) == "aux" && matches!(view.lemma(c).as_str(), "hebben" | "zijn"))
+        } else {
+            None
+        };
+    let past = finite_past.or(perfect).map(|w| view.words(&[w]));
+    let particle_is_preposition = split
+        && words.len() > 1
+        && words[1..].iter().any(|&w| {
+            // A preposition heads the noun phrase right after it ("op onze oude dag");
+            // a particle ends its clause ("volgt ze op in een werkgroep").
+            let starts_phrase = tree.words.get(w + 1).is_some_and(|n| {
+                matches!(n.upos.as_str(), "DET" | "NOUN" | "PROPN" | "ADJ" | "PRON" | "NUM")
+            });
+            tree.relation(w) == "case" && starts_phrase && tree.words[w].head.is_some_and(|h| h as usize > w)
+        });
+    Some(ClauseReading {
+        agent,
+        relation,
+        predicate,
+        object,
+        negation,
+        overleg_head,
+        support_head,
+        owner,
+        past,
+        particle_is_preposition,
+    })
+}
+
+/// The agent a sentence's main clause states, for the sentence after it: its root's
+/// subject (`None` when it has none or the tree is not at hand).
+pub(super) fn main_subject(view: &UnitView<'_>) -> Option<Agent> {
+    let root = view.tree.words.iter().position(|w| w.head.is_none())?;
+    match view.agent_of(view.predicate_of(root), 0).0 {
+        Agent::Unresolved | Agent::Nobody => None,
+        a => Some(a),
+    }
+}
