@@ -51,6 +51,7 @@ fn instruments() -> Instruments {
         lexicon: Lexicon::builtin(),
         context: ContextRules::builtin(),
         registry: Registry::builtin(),
+        reader: Default::default(),
     }
 }
 

@@ -12,17 +12,22 @@ use std::process::ExitCode;
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
+#[path = "../benches/support/prose.rs"]
+mod prose;
 
-const USAGE: &str = "usage: gen_corpus [--files N] [--kb K] [--seed S] --out DIR
+const USAGE: &str = "usage: gen_corpus [--files N] [--kb K] [--seed S] [--prose] --out DIR
   --files N   number of files (default 20)
   --kb K      approximate size per file in KiB (default 50)
   --seed S    corpus seed (default 1)
+  --prose     pact-like prose with few role sentences (benches/support/prose.rs)
+              instead of cue-saturated pacts
   --out DIR   output folder (created if missing)";
 
 struct Args {
     files: usize,
     kb: usize,
     seed: u64,
+    prose: bool,
     out: PathBuf,
 }
 
@@ -30,6 +35,7 @@ fn parse_args() -> Result<Args, String> {
     let mut files = 20usize;
     let mut kb = 50usize;
     let mut seed = 1u64;
+    let mut prose = false;
     let mut out: Option<PathBuf> = None;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -39,6 +45,10 @@ fn parse_args() -> Result<Args, String> {
         };
         if flag == "-h" || flag == "--help" {
             return Err(String::new());
+        }
+        if flag == "--prose" {
+            prose = true;
+            continue;
         }
         let mut value = |name: &str| {
             inline
@@ -59,7 +69,13 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     let out = out.ok_or("--out DIR is required")?;
-    Ok(Args { files, kb, seed, out })
+    Ok(Args {
+        files,
+        kb,
+        seed,
+        prose,
+        out,
+    })
 }
 
 fn main() -> ExitCode {
@@ -82,7 +98,11 @@ fn main() -> ExitCode {
     let mut total: u64 = 0;
     for i in 0..args.files {
         let name = format!("pact-{:05}.md", i + 1);
-        let text = gen::pact(gen::file_seed(args.seed, i), args.kb * 1024);
+        let text = if args.prose {
+            prose::pact(gen::file_seed(args.seed, i), args.kb * 1024)
+        } else {
+            gen::pact(gen::file_seed(args.seed, i), args.kb * 1024)
+        };
         let path = args.out.join(&name);
         if let Err(e) = std::fs::write(&path, &text) {
             eprintln!("gen_corpus: cannot write {}: {e}", path.display());

@@ -12,6 +12,8 @@ pub struct Instruments {
     pub lexicon: Lexicon,
     pub context: ContextRules,
     pub registry: Registry,
+    /// How units are read (the dependency tree unless chosen otherwise).
+    pub reader: Reader,
 }
 
 impl Instruments {
@@ -37,6 +39,7 @@ impl Instruments {
                 }
                 None => Registry::builtin(),
             },
+            reader: Default::default(),
         })
     }
 
@@ -61,4 +64,18 @@ pub struct Provenance {
     pub lexicon: Vec<SourceInfo>,
     pub context_lexicon: SourceInfo,
     pub registry: SourceInfo,
+}
+
+/// How units are read: who acts in a clause from the dependency tree, or from the word
+/// window alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reader {
+    /// Units that can matter are parsed; the rest, and what the tree leaves open, are
+    /// read by the word window.
+    #[default]
+    Tree,
+    /// No parse: the word-window reading for every unit (the reader before the parser).
+    Words,
+    /// Every unit is parsed, whether it can matter or not: a benchmark baseline.
+    TreeEverywhere,
 }

@@ -496,3 +496,34 @@ fn units_the_parser_cannot_take_fall_back_and_are_counted() {
         ("resoc", "nsubj", "brengt")
     );
 }
+
+/// `--reader words` reads without a parse (the reader before the parser): nothing is
+/// parsed and every clause is read by the word window; the default reads the tree.
+#[test]
+fn the_word_reader_parses_nothing_and_the_tree_reader_names_its_clauses() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |reader: &str| {
+        let out = dir.path().join(reader);
+        streekpact()
+            .args(["score", "corpus/kempen.md", "-q", "--reader", reader, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+        (
+            manifest["counts"]["parse"]["units_parsed"].as_u64().unwrap(),
+            csv_rows(&out.join("matches.csv")),
+        )
+    };
+    let (parsed, words) = read("words");
+    assert_eq!(parsed, 0);
+    assert!(words
+        .iter()
+        .all(|m| m["agent_relation"] == "lexical" || m["modifiers"] == "not_a_role×0"));
+    let (parsed, tree) = read("tree");
+    assert!(parsed > 10, "{parsed} units parsed");
+    assert!(tree
+        .iter()
+        .any(|m| m["agent_relation"] == "nsubj" && !m["predicate"].is_empty()));
+}

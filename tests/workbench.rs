@@ -320,3 +320,46 @@ fn the_workbench_reports_the_files_it_cannot_read() {
         .code(1)
         .stderr(predicates::str::contains("broken.docx"));
 }
+
+/// A cue that only ever describes what another actor does is listed: in these inputs
+/// it never finds the RESOC as agent.
+#[test]
+fn check_lists_cues_never_read_with_the_resoc_as_agent() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("kempen.md"),
+        "# Streekpact RESOC Kempen\n\nIllustratieve tekst.\n\nDe provincie organiseert het overleg met de gemeenten. \
+         Het RESOC trekt een project rond de logistiek.\n",
+    )
+    .unwrap();
+    let run = |csv: bool| {
+        let mut cmd = streekpact();
+        cmd.args(["lexicon", "check", "--lexicon", &format!("{DIR}/lexicon.tsv")]);
+        if csv {
+            cmd.arg("--csv");
+        }
+        String::from_utf8(cmd.arg(dir.path()).assert().success().get_output().stdout.clone()).unwrap()
+    };
+    let text = run(false);
+    assert!(text.contains("cues never read with the RESOC as agent"), "{text}");
+    let listed: Vec<&str> = text
+        .split("cues never read with the RESOC as agent")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].contains("overleg*"), "{listed:?}");
+    let csv = run(true);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("never_resoc,overleg*,overleg,1,1,0,")),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().any(|l| l.starts_with("cue,project*,project,1,1,1,")),
+        "{csv}"
+    );
+}

@@ -122,6 +122,18 @@ pub struct InstrumentArgs {
     /// (`off`). The command line in the manifest records the choice.
     #[arg(long, value_name = "on|off", default_value = "on")]
     language_check: Switch,
+    /// Who acts in a clause: `tree` reads it from a Dutch dependency parse of the
+    /// sentences that can matter; `words` from a word window only (no parse: the reader
+    /// of before, faster); `tree-everywhere` parses every sentence (for benchmarks).
+    #[arg(long, value_name = "tree|words|tree-everywhere", default_value = "tree")]
+    reader: ReaderArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReaderArg {
+    Tree,
+    Words,
+    TreeEverywhere,
 }
 
 /// An option that is on or off.
@@ -180,7 +192,12 @@ pub struct Prepared {
 
 pub fn prepare(args: &InstrumentArgs) -> Result<Prepared, CmdError> {
     let sources: Vec<Source> = args.lexicon.iter().map(|p| Source::from_arg(p)).collect();
-    let instruments = Instruments::load(&sources, args.context.as_deref(), args.registry.as_deref())?;
+    let mut instruments = Instruments::load(&sources, args.context.as_deref(), args.registry.as_deref())?;
+    instruments.reader = match args.reader {
+        ReaderArg::Tree => streekpact::matching::Reader::Tree,
+        ReaderArg::Words => streekpact::matching::Reader::Words,
+        ReaderArg::TreeEverywhere => streekpact::matching::Reader::TreeEverywhere,
+    };
     let opts = ScoringOptions {
         seed: args.seed,
         replicates: args.replicates,

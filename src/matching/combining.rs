@@ -102,6 +102,14 @@ pub(super) fn read_unit(
     }
 }
 
+/// Which units a section's reading reads, and how.
+#[derive(Clone, Copy)]
+pub(super) struct Plan<'a> {
+    /// Per unit: whether it can yield a finding.
+    pub(super) needs_reading: &'a [bool],
+    pub(super) reader: Reader,
+}
+
 pub(super) fn match_units(
     section: &Section,
     analyzed: &AnalyzedSection,
@@ -109,8 +117,12 @@ pub(super) fn match_units(
     context: &ContextRules,
     cue_atoms: &[Vec<AtomId>],
     ctx_atoms: &[Vec<AtomId>],
-    needs_reading: &[bool],
+    plan: Plan<'_>,
 ) -> Vec<UnitFindings> {
+    let Plan {
+        needs_reading,
+        reader,
+    } = plan;
     // What a list's lead-in passes on, per unit: computed when the unit is read, or
     // when a list item needs it from a lead-in that had no reason to be read.
     let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
@@ -170,7 +182,12 @@ pub(super) fn match_units(
                 negation_at[t.positions[0]] = true;
             }
         }
-        let tree = if has_weight && about_resoc && unit.kind != UnitKind::Heading {
+        let wanted = match reader {
+            Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading,
+            Reader::Words => false,
+            Reader::TreeEverywhere => true,
+        };
+        let tree = if wanted {
             let parsed = crate::parse::parse_unit(&unit.text, tokens, &negation_at);
             findings.parse = Some(match &parsed {
                 Ok(t) => Ok(t.words.iter().filter(|w| w.token.is_some()).count()),

@@ -120,12 +120,25 @@ pub struct UnitFindings {
     pub parse: Option<Result<usize, String>>,
 }
 
+pub use crate::instruments::Reader;
+
 /// Matches cues and context triggers in every unit of a section.
 pub fn match_section(
     section: &Section,
     analyzed: &AnalyzedSection,
     lexicon: &Lexicon,
     context: &ContextRules,
+) -> Vec<UnitFindings> {
+    match_section_with(section, analyzed, lexicon, context, Reader::Tree)
+}
+
+/// [`match_section`] with a chosen [`Reader`].
+pub fn match_section_with(
+    section: &Section,
+    analyzed: &AnalyzedSection,
+    lexicon: &Lexicon,
+    context: &ContextRules,
+    reader: Reader,
 ) -> Vec<UnitFindings> {
     let cue_cache = cue_atoms_of(analyzed, lexicon);
     let ctx_cache = context_atoms_of(analyzed, context);
@@ -136,10 +149,11 @@ pub fn match_section(
     let needs_reading: Vec<bool> = analyzed
         .units()
         .map(|tokens| {
-            tokens.iter().any(|t| {
-                let f = t.form as usize;
-                cue_cache.marked[f] || ctx_cache.marked[f]
-            })
+            reader == Reader::TreeEverywhere
+                || tokens.iter().any(|t| {
+                    let f = t.form as usize;
+                    cue_cache.marked[f] || ctx_cache.marked[f]
+                })
         })
         .collect();
     let out = match_units(
@@ -149,7 +163,10 @@ pub fn match_section(
         context,
         &cue_cache.atoms,
         &ctx_cache.atoms,
-        &needs_reading,
+        Plan {
+            needs_reading: &needs_reading,
+            reader,
+        },
     );
     cue_cache.give_back(&CUE_ATOMS);
     ctx_cache.give_back(&CONTEXT_ATOMS);

@@ -65,7 +65,11 @@ fn units_without_a_witness_word_are_skipped_without_changing_a_finding() {
             let context: Vec<Vec<AtomId>> =
                 a.analyzer.forms().iter().map(|f| ctx.atoms.matching(f)).collect();
             let all = vec![true; s.units.len()];
-            let full = match_units(s, &a, &lex, &ctx, &cue, &context, &all);
+            let plan = Plan {
+                needs_reading: &all,
+                reader: Reader::Tree,
+            };
+            let full = match_units(s, &a, &lex, &ctx, &cue, &context, plan);
             assert_eq!(fast, full, "{path} section {}", s.index);
             units += s.units.len();
             skipped += fast.iter().filter(|f| f.matches.is_empty()).count();

@@ -8,8 +8,8 @@
 //! that can matter; a unit the parser cannot take (too long, no words, a parser error)
 //! is left to the lexical reading and counted as a fallback.
 
-use std::cell::RefCell;
 use std::ffi::{c_char, c_void, CStr};
+use std::sync::OnceLock;
 
 use crate::analyze::Token;
 
@@ -101,8 +101,8 @@ pub enum ParseError {
     Parser(String),
 }
 
-/// Parses a unit: its text and its tokens (from `analyze`). Runs on the calling thread
-/// with that thread's own model (loaded on first use).
+/// Parses a unit: its text and its tokens (from `analyze`), with the embedded model
+/// (loaded on first use, shared by all threads).
 ///
 /// Tokens marked in `leave_out` (may be empty) are not given to the parser: matching
 /// leaves out negation words, so that a negation changes no other part of the tree
@@ -125,16 +125,11 @@ pub fn parse_unit(text: &str, tokens: &[Token], leave_out: &[bool]) -> Result<Tr
         forms.extend(text[start as usize..end as usize].bytes().filter(|&b| b != 0));
         forms.push(0);
     }
-    let lines = MODEL.with(|slot| {
-        let mut slot = slot.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(Model::load(MODEL_BYTES)?);
-        }
-        slot.as_ref()
-            .map_or(Err(ParseError::Parser("no model".into())), |m| {
-                m.parse(&forms, spans.len())
-            })
-    })?;
+    let model = MODEL
+        .get_or_init(|| Model::load(MODEL_BYTES))
+        .as_ref()
+        .map_err(Clone::clone)?;
+    let lines = model.parse(&forms, spans.len())?;
     let mut words = Vec::with_capacity(spans.len());
     for (line, &(start, end, token)) in lines.lines().zip(&spans) {
         let mut f = line.split('\t');
@@ -195,13 +190,20 @@ fn parser_tokens(text: &str, tokens: &[Token]) -> Vec<(u32, u32, Option<u32>)> {
     out
 }
 
-thread_local! {
-    /// One model per worker thread: UDPipe's model is used from one thread at a time.
-    static MODEL: RefCell<Option<Model>> = const { RefCell::new(None) };
-}
+/// The model, loaded once and shared by the worker threads (about 90 MB in memory: one
+/// per thread would multiply a run's peak).
+static MODEL: OnceLock<Result<Model, ParseError>> = OnceLock::new();
 
 /// A loaded UDPipe model.
 struct Model(*mut c_void);
+
+// SAFETY: UDPipe's `model::tag` and `model::parse` are const and keep their working
+// memory in `threadsafe_stack`s (a mutex-guarded pool: `tagger_caches` and
+// `parser_caches` of `model_morphodita_parsito`, the tagger's `caches`, the parser's
+// `workspaces`), which is how UDPipe's own REST server shares one model between its
+// threads. The pointer is freed only on drop, and the `static` model is never dropped.
+unsafe impl Send for Model {}
+unsafe impl Sync for Model {}
 
 impl Model {
     fn load(bytes: &[u8]) -> Result<Model, ParseError> {

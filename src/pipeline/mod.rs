@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use crate::analyze::{analyze_section, flags};
 use crate::ingest::{language, IngestOptions};
 use crate::instruments::Instruments;
-use crate::matching::match_section;
+use crate::matching::match_section_with;
 use crate::scoring::{
     score_section, Analysis, DocumentSummary, DocumentTally, RunResult, ScoringOptions, SectionSummary, Tally,
 };
@@ -219,7 +219,13 @@ pub fn analyze_and_match(
         summary.other_language = Some(language);
         return summary;
     }
-    let findings = match_section(&section, &analyzed, &instruments.lexicon, &instruments.context);
+    let findings = match_section_with(
+        &section,
+        &analyzed,
+        &instruments.lexicon,
+        &instruments.context,
+        instruments.reader,
+    );
     // Only a unit with the word "RESOC" before a capitalised word, or "Overlegcomité", can
     // name a RESOC: its tokens tell without searching its text.
     let may_name = |u: usize| {

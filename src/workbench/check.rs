@@ -24,6 +24,9 @@ pub struct CueUse {
     pub counted: usize,
     /// Matched word forms (folded) with their counts.
     pub forms: BTreeMap<String, usize>,
+    /// Of the hits, those whose clause has the RESOC as agent (from the tree, or the
+    /// word window where there is no tree).
+    pub resoc_agent: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +47,9 @@ pub struct CheckReport {
     /// Per cue (lexicon order), its use in the corpus; empty without a corpus.
     pub uses: Vec<(CueId, CueUse)>,
     pub dead: Vec<CueId>,
+    /// Cues with weight and hits, none of which has the RESOC as agent: in these
+    /// inputs they only ever describe what others do.
+    pub never_resoc: Vec<CueId>,
     pub overlaps: Vec<Overlap>,
     /// Cues of different categories whose Snowball stems coincide.
     pub stem_collisions: Vec<(String, String, String)>,
@@ -116,19 +122,30 @@ pub fn check(lexicon: &Lexicon, corpus: Option<&Corpus>, instruments: &Instrumen
     let with_corpus = corpus.is_some();
     if let Some(corpus) = corpus {
         let sections = &corpus.sections;
-        /// Per section: (cue, matched form, weight) of each hit, and competing pairs.
-        type SectionUse = (Vec<(String, String, f64)>, Vec<(CueId, CueId)>);
+        /// Per section: (cue, matched form, weight, RESOC agent) of each hit, and
+        /// competing pairs.
+        type SectionUse = (Vec<(String, String, f64, bool)>, Vec<(CueId, CueId)>);
         let per_section: Vec<SectionUse> = sections
             .par_iter()
             .map(|(_, s)| {
                 let analyzed = analyze_section(s);
-                let findings = crate::matching::match_section(s, &analyzed, lexicon, &instruments.context);
+                let findings = crate::matching::match_section_with(
+                    s,
+                    &analyzed,
+                    lexicon,
+                    &instruments.context,
+                    instruments.reader,
+                );
                 let mut hits = Vec::new();
                 for (u, f) in findings.iter().enumerate() {
                     let tokens = analyzed.unit(u);
                     for m in &f.matches {
                         let form = analyzed.analyzer.form(tokens[m.first_token].form).folded.clone();
-                        hits.push((lexicon.cues[m.cue as usize].text.clone(), form, m.weight));
+                        let resoc = matches!(
+                            m.actor,
+                            crate::matching::Actor::Resoc | crate::matching::Actor::Unknown
+                        );
+                        hits.push((lexicon.cues[m.cue as usize].text.clone(), form, m.weight, resoc));
                     }
                 }
                 let mut pairs = Vec::new();
@@ -151,9 +168,10 @@ pub fn check(lexicon: &Lexicon, corpus: Option<&Corpus>, instruments: &Instrumen
             .map(|(i, c)| (c.text.as_str(), i))
             .collect();
         for (hits, pairs) in &per_section {
-            for (cue, form, weight) in hits {
+            for (cue, form, weight, resoc) in hits {
                 let u = &mut uses[index[cue.as_str()]];
                 u.hits += 1;
+                u.resoc_agent += usize::from(*resoc);
                 if *weight > 0.0 {
                     u.counted += 1;
                 }
@@ -183,6 +201,10 @@ pub fn check(lexicon: &Lexicon, corpus: Option<&Corpus>, instruments: &Instrumen
     } else {
         Vec::new()
     };
+    let never_resoc = (0..lexicon.cues.len())
+        .filter(|&i| lexicon.cues[i].weight > 0.0 && uses[i].hits > 0 && uses[i].resoc_agent == 0)
+        .map(|i| i as CueId)
+        .collect();
     let mut top_forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for (i, u) in uses.iter().enumerate() {
         let cat = &lexicon.category(lexicon.cues[i].category).name;
@@ -211,6 +233,7 @@ pub fn check(lexicon: &Lexicon, corpus: Option<&Corpus>, instruments: &Instrumen
             .map(|(i, u)| (i as CueId, u))
             .collect(),
         dead,
+        never_resoc,
         overlaps: overlaps.into_values().collect(),
         stem_collisions,
         top_forms,
@@ -296,6 +319,16 @@ pub fn check_text(r: &CheckReport, lexicon: &Lexicon) -> String {
             let c = &lexicon.cues[*id as usize];
             let _ = writeln!(s, "  {}:{}  {}", c.file, c.line, c.text);
         }
+        let _ = writeln!(
+            s,
+            "\ncues never read with the RESOC as agent (weight > 0, hits, each about another actor or nobody): {}",
+            r.never_resoc.len()
+        );
+        for id in &r.never_resoc {
+            let c = &lexicon.cues[*id as usize];
+            let u = &r.uses[*id as usize].1;
+            let _ = writeln!(s, "  {}:{}  {}  ({} hit(s))", c.file, c.line, c.text, u.hits);
+        }
     }
     let _ = writeln!(
         s,
@@ -339,7 +372,13 @@ pub fn check_csv(r: &CheckReport, lexicon: &Lexicon, d: Dialect) -> Result<Vec<u
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for (id, u) in &r.uses {
         let c = &lexicon.cues[*id as usize];
-        let kind = if r.dead.contains(id) { "dead" } else { "cue" };
+        let kind = if r.dead.contains(id) {
+            "dead"
+        } else if r.never_resoc.contains(id) {
+            "never_resoc"
+        } else {
+            "cue"
+        };
         rows.push(vec![
             Cell::text(kind),
             Cell::text(&c.text),

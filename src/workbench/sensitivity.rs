@@ -91,6 +91,7 @@ pub fn sensitivity(corpus: &Corpus, instruments: &Instruments, opts: &ScoringOpt
                 lexicon: lex.without(cue),
                 context: instruments.context.clone(),
                 registry: instruments.registry.clone(),
+                reader: instruments.reader,
             };
             let summaries: Vec<_> = sections
                 .iter()

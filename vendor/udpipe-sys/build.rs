@@ -6,7 +6,7 @@ fn main() {
     cc::Build::new()
         .cpp(true)
         .std("c++11")
-        .opt_level(2)
+        .opt_level(3)
         .define("NDEBUG", None)
         .flag_if_supported("-w") // UDPipe's own warnings are not ours to fix
         .include("cpp")
