@@ -131,7 +131,7 @@ fn pole_of<'a>(set: impl Iterator<Item = &'a BTreeMap<String, String>>, weight: 
 
 /// The unit's reading from its matches: it counts when a match contributes; its pole
 /// is the pole with the most (contributing, else lexicon) weight; its agent that of
-/// its strongest match (`none` without a match).
+/// its strongest (contributing, else any) match (`none` without a match).
 fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
     let real: Vec<&BTreeMap<String, String>> = found
         .iter()
@@ -141,21 +141,32 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
     let contributing: Vec<&BTreeMap<String, String>> = real
         .iter()
         .copied()
-        .filter(|m| number(&m["contribution"]) > 0.0)
+        // Past and backward de-emphasis keep 0.3 of a cue's weight: weaker evidence of
+        // a role that is no longer, or not mainly, the RESOC's. A unit counts as
+        // evidence of its present role when a match keeps more than that.
+        .filter(|m| {
+            number(&m["contribution"]) > 0.3 * number(&m["base_weight"]) * number(&m["pole"]).abs() + 1e-9
+        })
         .collect();
     let pole = if contributing.is_empty() {
         pole_of(real.iter().copied(), "base_weight")
     } else {
         pole_of(contributing.iter().copied(), "contribution")
     };
-    // The first of the strongest matches.
-    let strongest =
-        real.iter()
-            .copied()
-            .fold(None, |best: Option<&BTreeMap<String, String>>, m| match best {
-                Some(b) if number(&b["base_weight"]) >= number(&m["base_weight"]) => Some(b),
-                _ => Some(m),
-            });
+    // The first of the strongest matches: of those that count, when any does (the
+    // unit's main role statement is the one that counts), else of all.
+    let candidates = if contributing.is_empty() {
+        &real
+    } else {
+        &contributing
+    };
+    let strongest = candidates
+        .iter()
+        .copied()
+        .fold(None, |best: Option<&BTreeMap<String, String>>, m| match best {
+            Some(b) if number(&b["base_weight"]) >= number(&m["base_weight"]) => Some(b),
+            _ => Some(m),
+        });
     let agent = match strongest {
         None => "none".to_string(),
         Some(m) => match m.get("agent") {
@@ -230,7 +241,7 @@ fn print(name: &str, units: &[(Gold, Reading)]) -> Figures {
 }
 
 /// Measured on dev.csv (docs/method.md): the reader before issue 17 had agent accuracy
-/// 0.650, pole macro-F1 0.704 and counts F1 0.665; floors sit below today's figures.
+/// 0.650, pole macro-F1 0.704 and counts F1 0.660; floors sit below today's figures.
 #[test]
 fn role_statements_agree_with_the_dev_coding() {
     let gold = std::env::var("ROLES_GOLD").unwrap_or_else(|_| "tests/fixtures/roles/dev.csv".into());
@@ -256,16 +267,17 @@ fn role_statements_agree_with_the_dev_coding() {
     }
     if std::env::var_os("STREEKPACT_BIN").is_none() && std::env::var_os("ROLES_GOLD").is_none() {
         assert_eq!(all.n, 369);
-        // Measured: agent 0.661, pole macro-F1 0.719, counts F1 0.720, counts accuracy 0.772.
+        // Measured: agent 0.751, pole macro-F1 0.781, counts F1 0.816, counts accuracy
+        // 0.854 (docs/method.md); floors leave room for about ten units.
         assert!(
-            all.agent_accuracy >= 0.63,
+            all.agent_accuracy >= 0.72,
             "agent accuracy {}",
             all.agent_accuracy
         );
-        assert!(all.pole_macro_f1 >= 0.69, "pole macro-F1 {}", all.pole_macro_f1);
-        assert!(all.counts_f1 >= 0.69, "counts F1 {}", all.counts_f1);
+        assert!(all.pole_macro_f1 >= 0.75, "pole macro-F1 {}", all.pole_macro_f1);
+        assert!(all.counts_f1 >= 0.78, "counts F1 {}", all.counts_f1);
         assert!(
-            all.counts_accuracy >= 0.74,
+            all.counts_accuracy >= 0.82,
             "counts accuracy {}",
             all.counts_accuracy
         );

@@ -147,7 +147,7 @@ fn entries_of_weight_zero_show_their_hits_and_are_tested_for_influence() {
         .success();
     let mut r = csv::Reader::from_path(out.join("sensitivity.csv")).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
-    // Without it, "De projectie van de bevolking stijgt" counts for project in Kempen.
+    // Without it, "Het RESOC maakt een projectie van de bevolking" counts for project in Kempen.
     let row = rows
         .iter()
         .find(|x| &x[0] == "projectie*")

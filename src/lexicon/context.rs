@@ -48,6 +48,9 @@ pub enum ContextKind {
     RoleWord,
     /// A field label naming a role holder ("Trekker: VDAB"): the value is the actor.
     RoleLabel,
+    /// A verb cue whose pole is its object's when the object is a cue itself
+    /// ("organiseert overleg" is overleg, "organiseert een jobbeurs" a project).
+    LightVerb,
 }
 
 impl ContextKind {
@@ -70,6 +73,7 @@ impl ContextKind {
             "unclear" => ContextKind::Unclear,
             "role_word" => ContextKind::RoleWord,
             "role_label" => ContextKind::RoleLabel,
+            "light_verb" => ContextKind::LightVerb,
             _ => return None,
         })
     }
@@ -93,6 +97,7 @@ impl ContextKind {
             ContextKind::Unclear => "unclear",
             ContextKind::RoleWord => "role_word",
             ContextKind::RoleLabel => "role_label",
+            ContextKind::LightVerb => "light_verb",
         }
     }
 

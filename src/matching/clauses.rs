@@ -45,6 +45,9 @@ pub(super) struct ClauseReading {
     /// A split cue whose second part is a preposition of a noun after it, not a
     /// verb particle ("stellen … op onze oude dag").
     pub(super) particle_is_preposition: bool,
+    /// A light verb ("organiseren") whose object holds a role word of its own: that
+    /// word, which says what is organised.
+    pub(super) light_verb_object: Option<String>,
 }
 
 /// What a clause reading needs to know about the unit besides its tree.
@@ -64,9 +67,14 @@ pub(super) struct UnitView<'a> {
     pub(super) token_text: &'a [&'a str],
     /// Whom a pronoun or a demonstrative subject points back to.
     pub(super) antecedent: &'a dyn Fn() -> Agent,
+    /// A list item after a lead-in ("Concreet zal het RESOC:"): its verb in -en is
+    /// the lead-in's infinitive, not a plural with a subject of its own.
+    pub(super) continues_lead_in: bool,
 }
 
 const RELATIVES: &[&str] = &["die", "dat", "wat", "welke", "welk"];
+/// Personal pronouns that can only be subjects.
+const NOMINATIVE: &[&str] = &["ik", "jij", "wij", "we", "hij"];
 const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "deze", "die", "dat"];
 /// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
 const ROLE_NOUNS: &[&str] = &[
@@ -191,11 +199,6 @@ impl UnitView<'_> {
         if lemma == "er" {
             return Agent::Nobody;
         }
-        // A subject that holds a role word is what the sentence is about, not who acts
-        // ("Het overleg met de partners blijft belangrijk", "De opvolging gebeurt …").
-        if self.phrase(w).iter().any(|&x| self.is_cue(x)) {
-            return Agent::Unresolved;
-        }
         // The head of the phrase, without the phrases it governs ("de partners van het
         // RESOC" are partners).
         let head: Vec<usize> = std::iter::once(w)
@@ -207,8 +210,32 @@ impl UnitView<'_> {
             }))
             .flat_map(|c| if c == w { vec![w] } else { self.phrase(c) })
             .collect();
-        if head.iter().any(|&x| self.kind(x) == Some(ContextKind::ActorSelf)) {
+        // "RESOC Noord-West-Vlaanderen" may be parsed with the place as its head: a
+        // phrase that starts with the RESOC's name is the RESOC.
+        // The parser may also cut the name off the word RESOC before it ("RESOC
+        // Noord-West-Vlaanderen" with "Vlaanderen" as the subject): a run of name
+        // words and hyphens leading back to it is the RESOC too.
+        let opening = self
+            .phrase(w)
+            .into_iter()
+            .find(|&x| self.tree.relation(x) != "det");
+        let named_after_resoc = opening.is_some_and(|first| {
+            (0..first)
+                .rev()
+                .take_while(|&x| {
+                    let t = &self.text[self.tree.words[x].start as usize..self.tree.words[x].end as usize];
+                    t == "-" || t.chars().next().is_some_and(char::is_uppercase)
+                })
+                .any(|x| self.kind(x) == Some(ContextKind::ActorSelf))
+        });
+        if head.iter().any(|&x| self.kind(x) == Some(ContextKind::ActorSelf))
+            || opening.is_some_and(|x| self.kind(x) == Some(ContextKind::ActorSelf))
+            || named_after_resoc
+        {
             return Agent::Resoc;
+        }
+        if self.phrase(w).iter().any(|&x| self.is_cue(x)) {
+            return self.subject_with_role_word(w);
         }
         if let Some(&x) = head
             .iter()
@@ -240,16 +267,113 @@ impl UnitView<'_> {
                     self.tree.relation(c) == "det" && matches!(self.lemma(c).as_str(), "dit" | "deze")
                 }) && self.pole(w) == 0.0;
         if pointing_back {
-            return (self.antecedent)();
+            return self.antecedent_in_unit(w).unwrap_or_else(|| (self.antecedent)());
         }
         let mut phrase = self.phrase(w);
         phrase.truncate(6);
         Agent::Other(self.words(&phrase))
     }
 
+    /// A subject phrase headed by `w` that holds a role word names what the sentence
+    /// is about ("Het project kost 180.000 euro": nobody acts) or another body ("Het
+    /// netwerk organiseert …", "Dat streekoverleg trekt …"), not the RESOC acting.
+    /// The lexical reading decides instead where the tree is doubtful: a role noun
+    /// of the RESOC ("Die rol als promotor is …"), "het" right after the verb (a
+    /// pronoun and an object read together: "verleent het advies"), a pronoun head,
+    /// a unit in which the RESOC is the subject of some clause ("Het RESOC wil
+    /// zulke rondetafels …" parsed with "rondetafels" as a subject), or a clause that
+    /// names the RESOC elsewhere ("Overleg is de kerntaak van het RESOC").
+    fn subject_with_role_word(&self, w: usize) -> Agent {
+        let tree = self.tree;
+        let word = &tree.words[w];
+        // "Daarnaast verleent het advies over …": "het" right after the verb is more
+        // likely the subject than the article of an object read as the subject.
+        let phrase = self.phrase(w);
+        let het_after_verb = word.head.is_some_and(|h| {
+            let h = h as usize;
+            h < w && phrase.first() == Some(&(h + 1)) && self.lemma(h + 1) == "het"
+        });
+        let resoc_subject = (0..tree.words.len()).any(|x| {
+            self.kind(x) == Some(ContextKind::ActorSelf)
+                && (tree.relation(x) == "nsubj"
+                    || tree.words[x]
+                        .head
+                        .is_some_and(|h| tree.relation(h as usize) == "nsubj"))
+        });
+        // "Netwerking is de kern van het RESOC", "De trekkersrol ligt bij het RESOC".
+        let clause = word.head.map(|h| self.predicate_of(h as usize));
+        let resoc_in_clause = (0..tree.words.len()).any(|x| {
+            !phrase.contains(&x)
+                && self.kind(x) == Some(ContextKind::ActorSelf)
+                && Some(self.predicate_of(x)) == clause
+        });
+        if !matches!(word.upos.as_str(), "NOUN" | "PROPN")
+            || ROLE_NOUNS.contains(&self.lemma(w).as_str())
+            || het_after_verb
+            || resoc_subject
+            || resoc_in_clause
+        {
+            return Agent::Unresolved;
+        }
+        // A project word at the head is an activity (no actor); an overleg word a
+        // body ("het netwerk", "het streekoverleg").
+        if self.is_cue(w) && self.pole(w) > 0.0 {
+            return Agent::Nobody;
+        }
+        let mut phrase = phrase;
+        phrase.truncate(6);
+        Agent::Other(self.words(&phrase))
+    }
+
+    /// A pronoun points back to the subject of a clause it depends on when that one
+    /// stands before it and is no pronoun itself: "Het burgemeestersoverleg is geen
+    /// praatcafé: het beslist …", "… maar het RESOC benadrukt dat het een
+    /// overlegorgaan blijft".
+    fn antecedent_in_unit(&self, pronoun: usize) -> Option<Agent> {
+        let tree = self.tree;
+        let mut x = tree.words[pronoun].head? as usize;
+        for _ in 0..tree.words.len() {
+            let p = self.predicate_of(x);
+            let subject = tree
+                .children(p)
+                .find(|&c| tree.relation(c) == "nsubj" && c < pronoun && tree.words[c].upos != "PRON")
+                .filter(|&c| !self.phrase(c).contains(&pronoun));
+            if let Some(s) = subject {
+                return match self.actor_of_phrase(s) {
+                    Agent::Unresolved | Agent::Nobody => None,
+                    a => Some(a),
+                };
+            }
+            x = tree.words[p].head? as usize;
+        }
+        None
+    }
+
+    /// A bare infinitive heading the unit ("- de partners samenbrengen in een
+    /// platform", "Advies geven aan de overheid"): a list item or a label continuing a
+    /// lead-in's "zal het RESOC:". It has no subject of its own; what the parser
+    /// takes for one is its object.
+    fn is_bare_infinitive_root(&self, p: usize) -> bool {
+        let tree = self.tree;
+        let w = &tree.words[p];
+        // The small model tags some infinitives as participles ("samenbrengen"): the
+        // form decides.
+        let infinitive_form = self.text[w.start as usize..w.end as usize].ends_with('n');
+        w.head.is_none()
+            && w.upos == "VERB"
+            && (!tree.has_feature(p, "VerbForm=Fin") || self.continues_lead_in)
+            && infinitive_form
+            && !tree
+                .children(p)
+                .any(|c| matches!(tree.relation(c), "aux" | "mark" | "cop"))
+    }
+
     /// The agent of predicate `p`, and how it was found.
     fn agent_of(&self, p: usize, depth: usize) -> (Agent, &'static str) {
         let tree = self.tree;
+        if self.is_bare_infinitive_root(p) {
+            return (Agent::Unresolved, "");
+        }
         let passive = self.is_passive(p);
         let by = tree.children(p).find(|&c| {
             tree.words[c].deprel == "obl:agent"
@@ -265,19 +389,54 @@ impl UnitView<'_> {
         // A coordinated verb right after "en" has no subject of its own: Dutch puts a
         // subject after the verb only when something else stands before it, so a noun
         // after it is an object ("… en bezorgt de minister een advies").
+        // Nor has a coordinated infinitive without an auxiliary of its own ("zal het
+        // overleg organiseren en zelf projecten uitvoeren"): it shares the subject of
+        // the first.
+        let shared_infinitive = tree.has_feature(p, "VerbForm=Inf")
+            && !tree
+                .children(p)
+                .any(|c| matches!(tree.relation(c), "aux" | "mark"));
         let subject_gap = tree.relation(p) == "conj"
             && p > 0
-            && tree.words[p - 1].head == Some(p as u32)
-            && tree.relation(p - 1) == "cc";
+            && ((tree.words[p - 1].head == Some(p as u32) && tree.relation(p - 1) == "cc")
+                || shared_infinitive);
+        // "Als overlegplatform streeft het RESOC …": a phrase with "als" says what the
+        // subject is; the parser sometimes hangs it as the subject itself.
         let subject = tree
             .children(p)
             .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
-            .filter(|&c| !(subject_gap && c > p));
+            .filter(|&c| !(subject_gap && (c > p || shared_infinitive)))
+            .filter(|&c| {
+                !tree
+                    .children(c)
+                    .any(|k| tree.relation(k) == "case" && self.lemma(k) == "als")
+            });
         if let Some(s) = subject {
             if passive {
                 return (Agent::Nobody, "passive");
             }
             if RELATIVES.contains(&self.lemma(s).as_str()) && tree.words[p].deprel.starts_with("acl") {
+                // "de projecten die wij uitvoeren", "de Kustjobdag, die het RESOC elk jaar
+                // organiseert": a nominative pronoun is the subject, and so is the RESOC
+                // unless the verb agrees with a plural antecedent only ("de partners
+                // die het RESOC adviseren").
+                let plural = |w: usize| tree.has_feature(w, "Number=Plur");
+                let antecedent_plural = tree.words[p].head.is_some_and(|h| plural(h as usize));
+                let object_subject = tree
+                    .children(p)
+                    .filter(|&c| tree.relation(c) == "obj")
+                    .find(|&o| {
+                        let nominative = NOMINATIVE.contains(&self.lemma(o).as_str());
+                        let resoc = self.kind(o) == Some(ContextKind::ActorSelf)
+                            || self
+                                .phrase(o)
+                                .iter()
+                                .any(|&x| self.kind(x) == Some(ContextKind::ActorSelf));
+                        nominative || (resoc && !(antecedent_plural && plural(p)))
+                    });
+                if let Some(o) = object_subject {
+                    return (self.actor_of_phrase(o), "relative");
+                }
                 if let Some(h) = tree.words[p].head {
                     // "Projecten die een positief advies krijgen": a thing, no actor.
                     let agent = match self.actor_of_phrase(h as usize) {
@@ -350,7 +509,36 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
     let subject = tree
         .children(p)
         .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"));
+    // "prijst het RESOC als het forum bij uitstek": after an object, the "als" phrase
+    // says what the object is.
+    let als_object = path
+        .iter()
+        .flat_map(|&x| tree.children(x))
+        .find(|&c| matches!(tree.relation(c), "case" | "mark") && view.lemma(c) == "als")
+        .and_then(|als| {
+            // A reflexive object is the subject itself ("ziet zichzelf als …").
+            tree.children(p).find(|&o| {
+                tree.relation(o) == "obj"
+                    && o < als
+                    && !path.contains(&o)
+                    && !tree.has_feature(o, "Reflex=Yes")
+                    && !matches!(view.lemma(o).as_str(), "zich" | "zichzelf")
+            })
+        });
+    // "Het Ondernemerscafé is een initiatief van RESOC Noorderkempen": a project noun
+    // as the predicate, owned by the RESOC.
+    let owned_by_resoc = cue == p
+        && tree.children(p).any(|c| tree.relation(c) == "cop")
+        && tree.children(p).any(|c| {
+            tree.relation(c) == "nmod"
+                && view
+                    .phrase(c)
+                    .iter()
+                    .any(|&x| view.kind(x) == Some(ContextKind::ActorSelf))
+        });
     let (agent, relation) = match subject {
+        _ if owned_by_resoc => (Agent::Resoc, "nmod"),
+        _ if predicative && als_object.is_some() => (view.actor_of_phrase(als_object.unwrap_or(p)), "als"),
         Some(s) if predicative && !view.is_cue(s) => (view.actor_of_phrase(s), "als"),
         _ => view.agent_of(p, 0),
     };
@@ -501,6 +689,26 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             });
             tree.relation(w) == "case" && starts_phrase && tree.words[w].head.is_some_and(|h| h as usize > w)
         });
+    // A light verb's object that is a role word itself decides the pole ("organiseert
+    // het overleg", "zet een overlegplatform op"); the verb then counts for nothing.
+    let light_verb_object = if view.kind(cue) == Some(ContextKind::LightVerb) && cue == p {
+        let own: Vec<usize> = words.clone();
+        // The object, the subject of a passive, or the "van" phrase of a verb used as
+        // a noun ("het organiseren van overleg").
+        tree.children(p)
+            .filter(|&c| {
+                matches!(tree.words[c].deprel.as_str(), "obj" | "nsubj:pass")
+                    || (matches!(tree.relation(c), "nmod" | "obl")
+                        && tree
+                            .children(c)
+                            .any(|k| tree.relation(k) == "case" && view.lemma(k) == "van"))
+            })
+            .flat_map(|o| view.phrase(o))
+            .find(|&x| view.is_cue(x) && !own.contains(&x))
+            .map(|x| view.words(&[x]))
+    } else {
+        None
+    };
     Some(ClauseReading {
         agent,
         relation,
@@ -512,6 +720,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         owner,
         past,
         particle_is_preposition,
+        light_verb_object,
     })
 }
 

@@ -37,7 +37,16 @@ pub(super) struct UnitReading {
     /// longest match is chosen), so a kept cue of weight 0 there kept it from counting.
     pub(super) weighted_at: Vec<bool>,
     pub(super) actors: Vec<Option<Actor>>,
+    /// Clauses as the word window of a split verb knows them (terminators and
+    /// punctuation other than commas end them).
+    pub(super) hard_clause: Vec<u32>,
 }
+
+/// How far the parts of a split verb may stand apart when a tree will confirm them
+/// ("brengt de scholen, de sectorfondsen, de VDAB en de werkgeversorganisaties
+/// minstens twee keer per jaar samen"); without a tree, [`GAP_WINDOW`] words in one
+/// clause.
+pub(super) const TREE_GAP_WINDOW: usize = 40;
 
 pub(super) fn read_unit(
     unit: &crate::segment::Unit,
@@ -46,6 +55,7 @@ pub(super) fn read_unit(
     context: &ContextRules,
     cue_atoms: &[Vec<AtomId>],
     ctx_atoms: &[Vec<AtomId>],
+    long_gaps: bool,
 ) -> UnitReading {
     let punct_clause = clauses(tokens, &[], true);
     let triggers = resolve(
@@ -59,6 +69,7 @@ pub(super) fn read_unit(
                 clause: &punct_clause,
                 gap_clause: &punct_clause,
                 skippable: &[],
+                gap_window: GAP_WINDOW,
             },
         ),
         |id| &context.rules[id as usize].pattern,
@@ -78,7 +89,31 @@ pub(super) fn read_unit(
             negations[t.positions[0]] = true;
         }
     }
-    let found = find_cues(tokens, cue_atoms, lexicon, &clause, &hard_clause, &negations);
+    // With a tree to confirm them, a split verb's parts are looked for across the
+    // whole sentence (up to its punctuation), past words that end a clause for the
+    // window ("stemt wel de communicatie … af").
+    let found = if long_gaps {
+        let sentence = clauses(tokens, &[], false);
+        find_cues(
+            tokens,
+            cue_atoms,
+            lexicon,
+            &clause,
+            &sentence,
+            &negations,
+            TREE_GAP_WINDOW,
+        )
+    } else {
+        find_cues(
+            tokens,
+            cue_atoms,
+            lexicon,
+            &clause,
+            &hard_clause,
+            &negations,
+            GAP_WINDOW,
+        )
+    };
     let mut weighted_at = vec![false; tokens.len()];
     for f in found.iter().filter(|f| lexicon.cues[f.id as usize].weight != 0.0) {
         for &p in &f.positions {
@@ -99,6 +134,7 @@ pub(super) fn read_unit(
         cues,
         weighted_at,
         actors,
+        hard_clause,
     }
 }
 
@@ -145,13 +181,22 @@ pub(super) fn match_units(
             cues,
             weighted_at,
             actors,
-        } = read_unit(unit, tokens, lexicon, context, cue_atoms, ctx_atoms);
+            hard_clause,
+        } = read_unit(
+            unit,
+            tokens,
+            lexicon,
+            context,
+            cue_atoms,
+            ctx_atoms,
+            reader != Reader::Words,
+        );
         if let Some(l) = unit.lead.filter(|&l| l < section.units.len() && !carried[l]) {
             carried[l] = true;
             let lead = &section.units[l];
             if lead.kind != UnitKind::ListItem {
                 let tokens = analyzed.unit(l);
-                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms);
+                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms, false);
                 carries[l] = Some(lead_in_carry(
                     lead,
                     tokens,
@@ -233,6 +278,7 @@ pub(super) fn match_units(
                             context,
                             cue_atoms,
                             ctx_atoms,
+                            false,
                         );
                         match r.actors.first().cloned().flatten() {
                             Some(Actor::Resoc) => Some(Agent::Resoc),
@@ -259,6 +305,7 @@ pub(super) fn match_units(
             negation_at: &negation_at,
             token_text: &token_text,
             antecedent: &antecedent,
+            continues_lead_in: unit.kind == UnitKind::ListItem && lead_carry.is_some(),
         });
         if let Some(v) = &view {
             subjects[u] = main_subject(v);
@@ -285,6 +332,13 @@ pub(super) fn match_units(
                 .unwrap_or_default()
         });
 
+        // A heading, or a line in title case, capitalises common words too.
+        let title_like = unit.kind == UnitKind::Heading
+            || 2 * tokens
+                .iter()
+                .filter(|t| t.flags & flags::CAPITALIZED != 0)
+                .count()
+                > tokens.len();
         for m in &cues {
             let cue = &lexicon.cues[m.id as usize];
             let (first, last) = (m.positions[0], *m.positions.last().unwrap_or(&m.positions[0]));
@@ -415,6 +469,37 @@ pub(super) fn match_units(
             };
             let split = cue.pattern.gap_before.iter().any(|&g| g);
             let reading = view.as_ref().and_then(|v| read_clause(v, &m.positions, split));
+            // A split verb found beyond the word window counts only when the tree has
+            // no other verb between its parts (whose particle it could be) and does not
+            // read the particle as the preposition of a noun after it. The tree's word
+            // classes are surer than its attachments, which a small model often gets
+            // wrong on long sentences.
+            let beyond_window = (1..m.positions.len()).any(|k| {
+                let (a, b) = (m.positions[k - 1], m.positions[k]);
+                cue.pattern.gap_before[k] && (b - a > GAP_WINDOW + 1 || hard_clause[a] != hard_clause[b])
+            });
+            if beyond_window {
+                let confirmed = view.as_ref().is_some_and(|v| {
+                    let tree = v.tree;
+                    let (Some(verb), Some(particle)) = (tree.word_of_token(first), tree.word_of_token(last))
+                    else {
+                        return false;
+                    };
+                    // A capitalised "verb" in mid-sentence is a name the model misread
+                    // ("RESOC Oostende-Middenkust").
+                    let verb_between = (verb + 1..particle).any(|w| {
+                        let word = &tree.words[w];
+                        word.upos == "VERB"
+                            && !v.text[word.start as usize..word.end as usize].starts_with(char::is_uppercase)
+                    });
+                    let preposition = tree.relation(particle) == "case"
+                        && tree.words[particle].head.is_some_and(|h| h as usize > particle);
+                    !verb_between && !preposition
+                });
+                if !confirmed {
+                    continue;
+                }
+            }
             let (actor, actor_factor) = match reading.as_ref().map(|r| &r.agent) {
                 Some(Agent::Resoc) => (Actor::Resoc, 1.0),
                 Some(Agent::Other(who)) => (Actor::Other(who.clone()), 0.0),
@@ -503,6 +588,34 @@ pub(super) fn match_units(
                     });
                 }
             }
+            // The tree's object, else a role word after the verb in its clause (the
+            // tree may hang the object elsewhere, and labels are often fragments).
+            let light_object = reading
+                .as_ref()
+                .and_then(|r| r.light_verb_object.clone())
+                .or_else(|| {
+                    light_verb_object_in_words(
+                        &triggers, context, &cues, lexicon, &clause, m, &unit.text, tokens,
+                    )
+                });
+            if let Some(word) = light_object {
+                weight = 0.0;
+                modifiers.push(Modifier {
+                    kind: "light_verb",
+                    trigger: word,
+                    factor: 0.0,
+                });
+            }
+            if !title_like {
+                if let Some(name) = name_word(&unit.text, tokens, &m.positions) {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind: "name",
+                        trigger: name,
+                        factor: 0.0,
+                    });
+                }
+            }
             modifiers.extend(mods.into_iter().map(|(_, m)| m));
             match &actor {
                 Actor::Other(who) => modifiers.push(Modifier {
@@ -562,6 +675,52 @@ pub(super) fn match_units(
         out.push(findings);
     }
     out
+}
+
+/// A role word written with a capital in the middle of a sentence is part of a name
+/// ("het Netwerk Ondernemen Mechelen", "het Airport Business Forum"): the word, or
+/// `None`. A capital after punctuation or a quote may start a sentence or a title;
+/// an acronym or a hyphenated word ("RESOC-overleg") is no such name.
+pub(super) fn name_word(text: &str, tokens: &[Token], positions: &[usize]) -> Option<String> {
+    let &p = positions.first()?;
+    let tok = &tokens[p];
+    if p == 0 || tok.flags & flags::CAPITALIZED == 0 {
+        return None;
+    }
+    let word = &text[tok.start as usize..tok.end as usize];
+    let between = &text[tokens[p - 1].end as usize..tok.start as usize];
+    let mid_sentence = between.chars().all(char::is_whitespace);
+    let plain_word = !word.contains('-') && word.chars().skip(1).any(char::is_lowercase);
+    (mid_sentence && plain_word).then(|| word.to_string())
+}
+
+/// Without a tree: a light verb ("organiseert") followed in its clause by another
+/// role word ("… een jobbeurs", "… het overleg") takes that word's pole, so the verb
+/// itself counts for nothing. That word, or `None`.
+#[allow(clippy::too_many_arguments)]
+fn light_verb_object_in_words(
+    triggers: &[Found],
+    context: &ContextRules,
+    cues: &[Found],
+    lexicon: &Lexicon,
+    clause: &[u32],
+    m: &Found,
+    text: &str,
+    tokens: &[Token],
+) -> Option<String> {
+    let first = m.positions[0];
+    let light = triggers
+        .iter()
+        .any(|t| context.rules[t.id as usize].kind == ContextKind::LightVerb && t.positions.contains(&first));
+    if !light {
+        return None;
+    }
+    let last = *m.positions.last()?;
+    cues.iter()
+        .filter(|c| lexicon.cues[c.id as usize].weight != 0.0)
+        .map(|c| c.positions[0])
+        .find(|&q| q > first && !m.positions.contains(&q) && clause[q] == clause[first] && q != last)
+        .map(|q| surface(text, tokens, &[q]))
 }
 
 /// The strongest modifier of each [`Group`], multiplied, times the actor factor.

@@ -6,6 +6,11 @@ use super::*;
 pub(super) struct Found {
     pub(super) id: u32,
     pub(super) positions: Vec<usize>,
+    /// For a one-word pattern, how much of the word it pins down: the whole word (3),
+    /// the head of a compound (`*word`, 2), its modifier (`word*`, 1), a part (0). A
+    /// Dutch compound means what its head means: "sensibiliseringscampagne" is a
+    /// campaign, "netwerkevent" an event.
+    pub(super) word_rank: u8,
 }
 
 /// Every occurrence of every cue in a section, overlapping ones included, before the
@@ -19,7 +24,7 @@ pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<
         .map(|tokens| {
             let clause = clauses(tokens, &[], true);
             let hard = clauses(tokens, &[], false);
-            find_cues(tokens, cue_atoms, lexicon, &clause, &hard, &[])
+            find_cues(tokens, cue_atoms, lexicon, &clause, &hard, &[], GAP_WINDOW)
                 .into_iter()
                 .map(|f| (f.id, f.positions))
                 .collect()
@@ -33,7 +38,7 @@ pub fn cue_candidates(analyzed: &AnalyzedSection, lexicon: &Lexicon) -> Vec<Vec<
 /// Cue occurrences. A word marked in `negations` may stand between two words of a
 /// phrase cue ("dat het RESOC initiatieven niet ondersteunt"): the cue still matches,
 /// and the negation inside it then applies to it, instead of breaking the phrase and
-/// letting its first word count on its own.
+/// letting its first word count on its own. A `...` gap reaches `gap_window` words.
 pub(super) fn find_cues(
     tokens: &[Token],
     cue_atoms: &[Vec<AtomId>],
@@ -41,6 +46,7 @@ pub(super) fn find_cues(
     clause: &[u32],
     gap_clause: &[u32],
     negations: &[bool],
+    gap_window: usize,
 ) -> Vec<Found> {
     find_patterns(
         tokens,
@@ -52,6 +58,7 @@ pub(super) fn find_cues(
             clause,
             gap_clause,
             skippable: negations,
+            gap_window,
         },
     )
 }
@@ -62,6 +69,8 @@ pub(super) struct Reach<'a> {
     pub(super) clause: &'a [u32],
     pub(super) gap_clause: &'a [u32],
     pub(super) skippable: &'a [bool],
+    /// How many words a `...` gap may span.
+    pub(super) gap_window: usize,
 }
 
 /// All occurrences of all patterns, overlapping, before resolution.
@@ -77,6 +86,7 @@ pub(super) fn find_patterns<'p>(
         clause,
         gap_clause,
         skippable,
+        gap_window,
     } = reach_of;
     let mut found = Vec::new();
     // Candidate positions are gathered in one buffer; only a pattern that matches
@@ -95,7 +105,7 @@ pub(super) fn find_patterns<'p>(
                     let last = *positions.last().unwrap_or(&i);
                     let skip = skippable.get(last + 1) == Some(&true);
                     let reach = if p.gap_before[k] {
-                        GAP_WINDOW + 1
+                        gap_window + 1
                     } else if skip {
                         2
                     } else {
@@ -112,9 +122,24 @@ pub(super) fn find_patterns<'p>(
                         _ => continue 'pattern,
                     }
                 }
+                let word_rank = match &atoms.get(p.atoms[0]).kind {
+                    _ if p.atoms.len() > 1 => 0,
+                    AtomKind::Word { .. } | AtomKind::Exact(_) => 3,
+                    // A word no longer than the glob's letters (and a diacritic) is the
+                    // glob's own word, not a compound.
+                    AtomKind::Prefix(g) | AtomKind::Suffix(g)
+                        if (tok.end - tok.start) as usize <= g.len() + 1 =>
+                    {
+                        3
+                    }
+                    AtomKind::Suffix(_) => 2,
+                    AtomKind::Prefix(_) => 1,
+                    AtomKind::Infix(_) | AtomKind::Any => 0,
+                };
                 found.push(Found {
                     id,
                     positions: positions.clone(),
+                    word_rank,
                 });
             }
         }
@@ -122,14 +147,16 @@ pub(super) fn find_patterns<'p>(
     found
 }
 
-/// Keeps non-overlapping occurrences: more words first, then the more specific
-/// pattern, then the tighter span, then the earlier one.
+/// Keeps non-overlapping occurrences: more words first; between one-word patterns, the
+/// one that pins down more of the word (whole word, then head, then modifier); then
+/// the more specific pattern, then the tighter span, then the earlier one.
 pub(super) fn resolve<'p>(mut found: Vec<Found>, pattern: impl Fn(u32) -> &'p Pattern) -> Vec<Found> {
     found.sort_by(|a, b| {
         let span = |f: &Found| f.positions.last().unwrap_or(&0) - f.positions[0];
         b.positions
             .len()
             .cmp(&a.positions.len())
+            .then(b.word_rank.cmp(&a.word_rank))
             .then(pattern(b.id).specificity.cmp(&pattern(a.id).specificity))
             .then(span(a).cmp(&span(b)))
             .then(a.positions[0].cmp(&b.positions[0]))
