@@ -81,6 +81,17 @@ const FRAMES: &[(&str, &str, &str)] = &[
     ("stelt", "het pact", " op"),
 ];
 const ADVERBIALS: &[&str] = &["", "in de regio ", "elk jaar ", "samen met de stad ", "vroeger "];
+/// Subjects that point back or are coordinated with words that point back: their
+/// antecedent search walks the tree and must always end.
+const POINTING_SUBJECTS: &[&str] = &[
+    "het scholen en deze haven",
+    "deze partners en het RESOC",
+    "dit orgaan en de provincie",
+    "zij en deze regio",
+    "het en het",
+    "Het RESOC en dit comité",
+    "de bedrijven, deze scholen en het",
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
@@ -153,6 +164,28 @@ proptest! {
         prop_assert!(after.project <= before.project + 1e-9, "{} -> {}: project {} -> {}", plain, negated, before.project, after.project);
     }
 
+
+    /// Whatever points back to whatever in one sentence, every cue gets a finite,
+    /// non-negative reading (a cycle of antecedents once overflowed the stack).
+    #[test]
+    fn pointing_back_subjects_always_get_a_reading(
+        clauses in prop::collection::vec(
+            (prop::sample::select(POINTING_SUBJECTS), prop::sample::select(FRAMES), prop::sample::select(ADVERBIALS)),
+            1..4,
+        ),
+        lead in prop::sample::select(&["", "Daarnaast zijn ", "Verder "][..]),
+    ) {
+        let sentence = lead.to_string()
+            + &clauses
+                .iter()
+                .map(|(subject, (verb, object, particle), adverbial)| format!("{subject} {verb} {adverbial}{object}{particle}"))
+                .collect::<Vec<_>>()
+                .join(", en ")
+            + " met steun van het RESOC.";
+        let totals = evidence(&sentence);
+        prop_assert!(totals.overleg.is_finite() && totals.overleg >= 0.0, "{}", sentence);
+        prop_assert!(totals.project.is_finite() && totals.project >= 0.0, "{}", sentence);
+    }
 }
 
 const RESOCS: &[&str] = &["Kempen", "Leuven", "Westhoek", "Mechelen", "Meetjesland"];

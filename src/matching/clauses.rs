@@ -76,6 +76,9 @@ const RELATIVES: &[&str] = &["die", "dat", "wat", "welke", "welk"];
 /// Personal pronouns that can only be subjects.
 const NOMINATIVE: &[&str] = &["ik", "jij", "wij", "we", "hij"];
 const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "deze", "die", "dat"];
+/// How many pointing-back words in a row are followed inside one unit ("Het RESOC …:
+/// dit orgaan … en het …"); beyond that the section's subject of discourse decides.
+const MAX_POINTING_BACK: usize = 3;
 /// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
 const ROLE_NOUNS: &[&str] = &[
     "rol",
@@ -183,9 +186,19 @@ impl UnitView<'_> {
 
     /// Who a subject phrase headed by `w` is (each conjunct of a coordinated one).
     fn actor_of_phrase(&self, w: usize) -> Agent {
+        self.actor_of_phrase_within(w, MAX_POINTING_BACK)
+    }
+
+    /// `hops` bounds how many pointing-back words ("het", "dit orgaan") are followed
+    /// to their antecedent inside the unit: a conjunct after the pronoun can point back
+    /// to a subject whose own search reaches that conjunct again.
+    fn actor_of_phrase_within(&self, w: usize, hops: usize) -> Agent {
         let mut conjuncts = vec![w];
         conjuncts.extend(self.tree.children(w).filter(|&c| self.tree.relation(c) == "conj"));
-        let agents: Vec<Agent> = conjuncts.iter().map(|&c| self.actor_of_conjunct(c)).collect();
+        let agents: Vec<Agent> = conjuncts
+            .iter()
+            .map(|&c| self.actor_of_conjunct(c, hops))
+            .collect();
         // "Het RESOC en de provincie organiseren …": the RESOC is among the agents.
         if agents.contains(&Agent::Resoc) {
             return Agent::Resoc;
@@ -193,7 +206,7 @@ impl UnitView<'_> {
         agents.into_iter().next().unwrap_or(Agent::Unresolved)
     }
 
-    fn actor_of_conjunct(&self, w: usize) -> Agent {
+    fn actor_of_conjunct(&self, w: usize, hops: usize) -> Agent {
         let lemma = self.lemma(w);
         let word = &self.tree.words[w];
         if lemma == "er" {
@@ -267,7 +280,10 @@ impl UnitView<'_> {
                     self.tree.relation(c) == "det" && matches!(self.lemma(c).as_str(), "dit" | "deze")
                 }) && self.pole(w) == 0.0;
         if pointing_back {
-            return self.antecedent_in_unit(w).unwrap_or_else(|| (self.antecedent)());
+            let in_unit = hops
+                .checked_sub(1)
+                .and_then(|left| self.antecedent_in_unit(w, left));
+            return in_unit.unwrap_or_else(|| (self.antecedent)());
         }
         let mut phrase = self.phrase(w);
         phrase.truncate(6);
@@ -329,7 +345,7 @@ impl UnitView<'_> {
     /// stands before it and is no pronoun itself: "Het burgemeestersoverleg is geen
     /// praatcafé: het beslist …", "… maar het RESOC benadrukt dat het een
     /// overlegorgaan blijft".
-    fn antecedent_in_unit(&self, pronoun: usize) -> Option<Agent> {
+    fn antecedent_in_unit(&self, pronoun: usize, hops: usize) -> Option<Agent> {
         let tree = self.tree;
         let mut x = tree.words[pronoun].head? as usize;
         for _ in 0..tree.words.len() {
@@ -339,7 +355,7 @@ impl UnitView<'_> {
                 .find(|&c| tree.relation(c) == "nsubj" && c < pronoun && tree.words[c].upos != "PRON")
                 .filter(|&c| !self.phrase(c).contains(&pronoun));
             if let Some(s) = subject {
-                return match self.actor_of_phrase(s) {
+                return match self.actor_of_phrase_within(s, hops) {
                     Agent::Unresolved | Agent::Nobody => None,
                     a => Some(a),
                 };

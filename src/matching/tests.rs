@@ -509,3 +509,11 @@ fn a_secondary_activity_is_de_emphasised() {
     );
     assert!(w < 1.0, "{w}");
 }
+
+#[test]
+fn a_conjunct_pointing_back_to_its_own_coordination_does_not_loop() {
+    // "deze haven" points back, its antecedent search finds "scholen", whose
+    // conjunct is "deze haven" again: this once overflowed the stack.
+    let got = run("Daarnaast zijn het scholen en deze haven nog altijd Europese met steun van het RESOC.");
+    assert!(!got.is_empty(), "the unit still gets a reading");
+}
