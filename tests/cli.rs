@@ -224,6 +224,94 @@ fn a_mistyped_input_is_a_usage_error_that_keeps_earlier_results() {
     }
 }
 
+/// Every subcommand names a missing or malformed input with its reason and exits 2;
+/// none panics and none writes an output.
+#[test]
+fn every_subcommand_names_a_missing_or_malformed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let partial = bad("a.partial", "not a partial result");
+    let manifest = bad("manifest.json", "{oops");
+    let gold = bad("gold.csv", "resoc;type\nKempen\n");
+    let good_gold = bad("gold2.csv", "resoc;type\nKempen;overleg\n");
+    let dic = bad("d.dic", "garbage");
+    let tsv = bad("l.tsv", "garbage");
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["merge", "/no/such.partial", "-o", out],
+            "/no/such.partial: cannot read".into(),
+        ),
+        (
+            vec!["merge", &partial, "-o", out],
+            format!("{partial}: not a streekpact partial result"),
+        ),
+        (
+            vec!["verify", "/no/such/manifest.json"],
+            "/no/such/manifest.json: cannot read".into(),
+        ),
+        (
+            vec!["verify", &manifest],
+            format!("{manifest}: not a streekpact manifest"),
+        ),
+        (
+            vec!["evaluate", "--gold", "/no/such.csv", out],
+            "/no/such.csv".into(),
+        ),
+        (
+            vec!["evaluate", "--gold", &gold, out],
+            format!("{gold}: CSV error"),
+        ),
+        (
+            vec!["evaluate", "--gold", &good_gold, "/no/such/run"],
+            "/no/such/run/resocs.csv".into(),
+        ),
+        (
+            vec!["explain", "Kempen", "/no/such/pact.md"],
+            "no such file or folder".into(),
+        ),
+        (
+            vec!["lexicon", "import", "--poles", "a=1", "/no/such.dic"],
+            "/no/such.dic: cannot read".into(),
+        ),
+        (
+            vec!["lexicon", "import", "--poles", "a=1", &dic],
+            format!("{dic}:1: a LIWC dictionary starts with"),
+        ),
+        (
+            vec!["lexicon", "check", "--lexicon", &tsv, "corpus/kempen.md"],
+            format!("{tsv}:1: expected a header"),
+        ),
+        (
+            vec!["lexicon", "suggest", "/no/such/pact.md"],
+            "no such file or folder".into(),
+        ),
+        (
+            vec!["lexicon", "sensitivity", "/no/such/pact.md"],
+            "no such file or folder".into(),
+        ),
+    ];
+    for (args, reason) in cases {
+        let got = streekpact().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&got.stderr);
+        assert_eq!(got.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&reason),
+            "{args:?}: expected '{reason}' in {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    assert!(
+        !dir.path().join("out").exists(),
+        "a failed command wrote an output"
+    );
+}
+
 #[test]
 fn a_run_that_reads_no_file_writes_nothing() {
     let out = tempfile::tempdir().unwrap();
