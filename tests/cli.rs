@@ -229,17 +229,17 @@ fn a_mistyped_input_is_a_usage_error_that_keeps_earlier_results() {
 #[test]
 fn every_subcommand_names_a_missing_or_malformed_input() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = |name: &str, text: &str| {
+    let file = |name: &str, text: &str| {
         let p = dir.path().join(name);
         fs::write(&p, text).unwrap();
         p.to_str().unwrap().to_string()
     };
-    let partial = bad("a.partial", "not a partial result");
-    let manifest = bad("manifest.json", "{oops");
-    let gold = bad("gold.csv", "resoc;type\nKempen\n");
-    let good_gold = bad("gold2.csv", "resoc;type\nKempen;overleg\n");
-    let dic = bad("d.dic", "garbage");
-    let tsv = bad("l.tsv", "garbage");
+    let partial = file("a.partial", "not a partial result");
+    let manifest = file("manifest.json", "{oops");
+    let gold = file("gold.csv", "resoc;type\nKempen\n");
+    let good_gold = file("gold2.csv", "resoc;type\nKempen;overleg\n");
+    let dic = file("d.dic", "garbage");
+    let tsv = file("l.tsv", "garbage");
     let out = dir.path().join("out");
     let out = out.to_str().unwrap();
     let cases: Vec<(Vec<&str>, String)> = vec![
@@ -292,7 +292,7 @@ fn every_subcommand_names_a_missing_or_malformed_input() {
             "no such file or folder".into(),
         ),
         (
-            vec!["lexicon", "sensitivity", "/no/such/pact.md"],
+            vec!["lexicon", "sensitivity", "/no/such/pact.md", "-o", out],
             "no such file or folder".into(),
         ),
     ];
