@@ -102,3 +102,54 @@ pub(super) fn actor_other_factor(
         .next_back()
         .unwrap_or(0.0)
 }
+
+/// Whether unit word `k` can stand for the RESOC as an agent: a pronoun or a
+/// demonstrative that points back ("het", "zij", "dit orgaan"; a relative "die"), a
+/// possessive that can be its own ("haar rol", "onze missie", "zijn taak"). Errs on
+/// the side of yes: a word read here only sends the unit to the parser, which decides.
+/// `other_actor_at` marks the words of another actor's name.
+pub(super) fn may_stand_for_resoc(words: &[&str], k: usize, other_actor_at: &[bool]) -> bool {
+    let lower = |w: &str| w.to_lowercase();
+    let word = lower(words[k]);
+    match word.as_str() {
+        // Dutch has no pronoun "het" after a preposition ("ervoor", "erover" take its
+        // place), so there it is an article; so it is before another actor's name
+        // ("het stadsbestuur").
+        "het" => {
+            let after_preposition = k > 0 && PREPOSITIONS.contains(&lower(words[k - 1]).as_str());
+            let before_other_actor = other_actor_at.get(k + 1) == Some(&true);
+            !after_preposition && !before_other_actor
+        }
+        "haar" | "ons" | "onze" => true,
+        // "zijn" is mostly the verb; as a possessive it stands before what it owns.
+        "zijn" => words
+            .get(k + 1)
+            .is_some_and(|next| ROLE_NOUNS.contains(&lower(next).as_str())),
+        w => POINTING_BACK.contains(&w),
+    }
+}
+
+/// Prepositions, after which "het" is an article.
+const PREPOSITIONS: &[&str] = &[
+    "aan", "achter", "bij", "binnen", "boven", "buiten", "dankzij", "door", "in", "inzake", "langs", "met",
+    "na", "naar", "naast", "namens", "om", "omtrent", "onder", "op", "over", "per", "rond", "rondom",
+    "sinds", "tegen", "tijdens", "tot", "tussen", "uit", "van", "vanuit", "via", "volgens", "voor", "wegens",
+    "zonder",
+];
+
+/// A label ("Rol van het comité: overleg") or a table row has no subject of its own:
+/// what it says may be the RESOC's without naming it.
+pub(super) fn may_have_no_subject(text: &str) -> bool {
+    text.contains([':', '|'])
+}
+
+/// Who acts in a sentence where no word can stand for the RESOC and no other actor is
+/// recognised by name: someone or something else.
+pub(super) const NOT_THE_RESOC: &str = "not the RESOC";
+
+/// A passive ("worden opgezet", "werd besproken") without "door …": whoever acts is
+/// left unsaid.
+pub(super) fn passive_without_agent(words: &[&str]) -> bool {
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.to_lowercase().as_str()));
+    has(&["wordt", "worden", "werd", "werden"]) && !has(&["door"])
+}

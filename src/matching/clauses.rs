@@ -75,12 +75,12 @@ pub(super) struct UnitView<'a> {
 const RELATIVES: &[&str] = &["die", "dat", "wat", "welke", "welk"];
 /// Personal pronouns that can only be subjects.
 const NOMINATIVE: &[&str] = &["ik", "jij", "wij", "we", "hij"];
-const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "deze", "die", "dat"];
+pub(super) const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "deze", "die", "dat"];
 /// How many pointing-back words in a row are followed inside one unit ("Het RESOC …:
 /// dit orgaan … en het …"); beyond that the section's subject of discourse decides.
 const MAX_POINTING_BACK: usize = 3;
 /// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
-const ROLE_NOUNS: &[&str] = &[
+pub(super) const ROLE_NOUNS: &[&str] = &[
     "rol",
     "taak",
     "opdracht",

@@ -227,8 +227,37 @@ pub(super) fn match_units(
                 negation_at[t.positions[0]] = true;
             }
         }
+        let token_text = unit_text_words(&unit.text, tokens);
+        let mut other_actor_at = vec![false; tokens.len()];
+        for t in &triggers {
+            if context.rules[t.id as usize].kind == ContextKind::ActorOther {
+                for &p in &t.positions {
+                    other_actor_at[p] = true;
+                }
+            }
+        }
+        let names_resoc = triggers
+            .iter()
+            .any(|t| context.rules[t.id as usize].kind == ContextKind::ActorSelf);
+        // Evidence is what the RESOC itself does: a sentence in which no word can
+        // stand for it (its name, "wij", a pronoun or demonstrative pointing back, a
+        // possessive of its role) states what others do or what happens, so its cues
+        // count for nothing, and the parser is not needed to say so. List items and
+        // labels ("Rol: trekker", table rows) have no subject of their own, and a
+        // passive without "door …" hides its agent, which may be the RESOC: these
+        // are always parsed.
+        let without_reference = reader == Reader::Tree
+            && has_weight
+            && about_resoc
+            && unit.kind == UnitKind::Sentence
+            && lead_carry.is_none()
+            && !names_resoc
+            && !may_have_no_subject(&unit.text)
+            && !passive_without_agent(&token_text)
+            && !(0..tokens.len()).any(|k| may_stand_for_resoc(&token_text, k, &other_actor_at));
+        findings.without_reference = without_reference;
         let wanted = match reader {
-            Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading,
+            Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading && !without_reference,
             Reader::Words => false,
             Reader::TreeEverywhere => true,
         };
@@ -295,7 +324,6 @@ pub(super) fn match_units(
                 })
                 .clone()
         };
-        let token_text = unit_text_words(&unit.text, tokens);
         let view = tree.as_ref().map(|tree| UnitView {
             text: &unit.text,
             tree,
@@ -501,6 +529,10 @@ pub(super) fn match_units(
                 }
             }
             let (actor, actor_factor) = match reading.as_ref().map(|r| &r.agent) {
+                _ if without_reference => match lexical_actor() {
+                    Actor::Other(who) => (Actor::Other(who), 0.0),
+                    _ => (Actor::Other(NOT_THE_RESOC.into()), 0.0),
+                },
                 Some(Agent::Resoc) => (Actor::Resoc, 1.0),
                 Some(Agent::Other(who)) => (Actor::Other(who.clone()), 0.0),
                 Some(Agent::Nobody) => (Actor::Nobody, 0.0),
@@ -631,6 +663,10 @@ pub(super) fn match_units(
                 _ => {}
             }
             let clause_record = match (&reading, &findings.parse) {
+                _ if without_reference => ClauseRecord {
+                    relation: NO_REFERENCE.into(),
+                    ..Default::default()
+                },
                 (Some(r), _) if r.agent != Agent::Unresolved => ClauseRecord {
                     relation: r.relation.to_string(),
                     predicate: r.predicate.clone(),

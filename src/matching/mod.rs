@@ -84,6 +84,9 @@ pub struct Modifier {
 /// shorter cues in its words do not count, and it counts for nothing itself.
 pub const NOT_A_ROLE: &str = "not_a_role";
 
+/// The agent relation of a cue in a sentence where no word can stand for the RESOC.
+pub const NO_REFERENCE: &str = "no_reference";
+
 /// One cue occurrence and what it counts for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CueMatch {
@@ -118,6 +121,9 @@ pub struct UnitFindings {
     /// Whether the unit was parsed: its words, or why the parser could not take it
     /// (`None`: it did not need a tree).
     pub parse: Option<Result<usize, String>>,
+    /// A sentence with weighted cues in which no word can stand for the RESOC: its
+    /// cues count for nothing and it was not parsed.
+    pub without_reference: bool,
 }
 
 pub use crate::instruments::Reader;

@@ -517,3 +517,96 @@ fn a_conjunct_pointing_back_to_its_own_coordination_does_not_loop() {
     let got = run("Daarnaast zijn het scholen en deze haven nog altijd Europese met steun van het RESOC.");
     assert!(!got.is_empty(), "the unit still gets a reading");
 }
+
+/// The findings of a one-paragraph text in a RESOC's section, unit by unit.
+fn findings_of(text: &str, reader: Reader) -> Vec<UnitFindings> {
+    let lex = Lexicon::builtin();
+    let ctx = ContextRules::builtin();
+    let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        let a = analyze_section(s);
+        out.extend(match_section_with(s, &a, &lex, &ctx, reader));
+    }
+    out
+}
+
+#[test]
+fn a_sentence_with_no_word_for_the_resoc_counts_nothing_and_is_not_parsed() {
+    // Another body's project, with "het" only as an article (after a preposition).
+    let found = findings_of(
+        "De kustgemeenten zetten elk hun eigen evenementen op rond het toerisme.",
+        Reader::Tree,
+    );
+    let unit = found.iter().find(|f| !f.matches.is_empty()).expect("a cue");
+    assert!(unit.without_reference && unit.parse.is_none(), "{unit:?}");
+    for m in &unit.matches {
+        assert_eq!(m.weight, 0.0, "{m:?}");
+        assert_eq!(m.clause.relation, NO_REFERENCE);
+        assert!(m.actor.agent().starts_with("other:"), "{m:?}");
+    }
+    // Whatever can stand for the RESOC sends the unit to the parser: a pronoun
+    // subject, "het" after a verb, a possessive of a role, a label, a passive whose
+    // agent is left unsaid.
+    for text in [
+        "Het zet elk jaar een jobbeurs op.",
+        "Daarnaast zet het elk jaar een jobbeurs op.",
+        "Zij organiseert het overleg tussen de partners.",
+        "Haar rol is vooral overleg organiseren.",
+        "Rol: trekker van het project.",
+        "Elk jaar worden er projecten opgezet.",
+    ] {
+        let found = findings_of(text, Reader::Tree);
+        let unit = found.iter().find(|f| !f.matches.is_empty()).expect("a cue");
+        assert!(
+            !unit.without_reference && unit.parse.is_some(),
+            "{text}: {unit:?}"
+        );
+    }
+    // The pronoun is the RESOC of the section: its statement counts.
+    assert!(weight_of("Het zet elk jaar een jobbeurs op.", "jobbeurs") > 0.0);
+}
+
+/// The claim behind not parsing a sentence without a word for the RESOC: the tree
+/// never finds the RESOC acting in one. Checked against a parse of every unit of the
+/// bundled corpus and the validity pacts.
+#[test]
+fn the_tree_never_finds_the_resoc_where_no_word_stands_for_it() {
+    let lex = Lexicon::builtin();
+    let ctx = ContextRules::builtin();
+    let (mut gated, mut checked) = (0, 0);
+    for dir in ["corpus", "tests/fixtures/validity/pacts"] {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = segment_document("t.md", &text, &Registry::builtin());
+            for s in &doc.sections {
+                let a = analyze_section(s);
+                let tree = match_section_with(s, &a, &lex, &ctx, Reader::Tree);
+                let everywhere = match_section_with(s, &a, &lex, &ctx, Reader::TreeEverywhere);
+                for (u, (t, e)) in tree.iter().zip(&everywhere).enumerate() {
+                    if !t.without_reference {
+                        continue;
+                    }
+                    gated += 1;
+                    for m in &e.matches {
+                        checked += 1;
+                        let by_tree = m.clause.relation != "lexical" && m.actor == Actor::Resoc;
+                        assert!(
+                            !by_tree,
+                            "{} section {} unit {u}: {:?}",
+                            path.display(),
+                            s.index,
+                            s.units[u].text
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(gated > 20 && checked > 20, "{gated} units, {checked} cues");
+}

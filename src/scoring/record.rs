@@ -115,6 +115,10 @@ pub struct ParseCounts {
     pub units_parsed: usize,
     pub words_parsed: usize,
     pub units_not_parsed: usize,
+    /// Sentences with weighted cues in which no word can stand for the RESOC: read
+    /// without a tree, their cues count for nothing.
+    #[serde(default)]
+    pub units_without_reference: usize,
 }
 
 impl ParseCounts {
@@ -122,6 +126,7 @@ impl ParseCounts {
         self.units_parsed += other.units_parsed;
         self.words_parsed += other.words_parsed;
         self.units_not_parsed += other.units_not_parsed;
+        self.units_without_reference += other.units_without_reference;
     }
 }
 

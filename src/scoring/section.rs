@@ -25,6 +25,7 @@ pub fn score_section(
     let unclear_statement = findings.iter().any(|f| f.unclear_statement);
     let mut parse = super::ParseCounts::default();
     for f in &findings {
+        parse.units_without_reference += usize::from(f.without_reference);
         match &f.parse {
             Some(Ok(words)) => {
                 parse.units_parsed += 1;
