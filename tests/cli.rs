@@ -379,7 +379,7 @@ fn a_name_that_keeps_a_cue_from_counting_is_shown_with_its_reason() {
     std::fs::write(
         &pact,
         "# Streekpact RESOC Kempen\n\nIllustratieve tekst.\n\n\
-         Het Regionaal Sociaal-Economisch Overlegcomité Kempen organiseert het overleg.\n",
+         Het Regionaal Sociaal-Economisch Overlegcomité Kempen organiseert een rondetafel.\n",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -406,13 +406,13 @@ fn a_name_that_keeps_a_cue_from_counting_is_shown_with_its_reason() {
     assert!(rows
         .iter()
         .any(|x| col(x, "category") == "overleg" && col(x, "contribution") == "1.0000"));
-    // "organiseert" is a light verb: its object "het overleg" says what is organised,
+    // "organiseert" is a light verb: its object "een rondetafel" says what is organised,
     // so the verb itself counts for nothing and says why.
     let verb = rows
         .iter()
         .find(|x| col(x, "cue") == "organiseren")
         .expect("the light verb is listed");
-    assert_eq!(col(verb, "modifiers"), "light_verb:overleg×0");
+    assert_eq!(col(verb, "modifiers"), "light_verb:rondetafel×0");
     assert_eq!(col(verb, "contribution"), "0.0000");
     // A sentence without a role word the name could have hidden lists no name.
     assert_eq!(rows.len(), 3);

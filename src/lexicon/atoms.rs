@@ -252,6 +252,10 @@ pub struct Pattern {
     /// `gap_before[k]`: up to the gap window of other words may stand before word k.
     pub gap_before: Vec<bool>,
     pub specificity: usize,
+    /// A predicate–object pair ("organiseren + studiedag*"): the index of the object's
+    /// atom (the last). The object may stand before or after the predicate in its
+    /// clause; where the unit is parsed, the tree must show it as the predicate's object.
+    pub object: Option<usize>,
 }
 
 /// Parses a pattern ("brengen ... samen", "in bepaalde gevallen") into `set`.
@@ -260,7 +264,18 @@ pub fn parse_pattern(raw: &str, set: &mut AtomSet, context: bool) -> Result<Patt
     let mut gap_before = Vec::new();
     let mut pending_gap = false;
     let mut specificity = 0;
+    let mut object = None;
     for word in raw.split_whitespace() {
+        if word == "+" {
+            if context {
+                return Err("'+' (a predicate and its object) is for role cues only".into());
+            }
+            if atoms.is_empty() || pending_gap || object.is_some() {
+                return Err("'+' must stand between a predicate and one object word".into());
+            }
+            object = Some(atoms.len());
+            continue;
+        }
         if word == "..." || word == "…" {
             if atoms.is_empty() || pending_gap {
                 return Err("'...' must stand between two words".into());
@@ -277,6 +292,9 @@ pub fn parse_pattern(raw: &str, set: &mut AtomSet, context: bool) -> Result<Patt
     if atoms.is_empty() {
         return Err("empty pattern".into());
     }
+    if object.is_some_and(|k| k + 1 != atoms.len()) {
+        return Err("'+' must stand between a predicate and one object word".into());
+    }
     if pending_gap {
         return Err("'...' must stand between two words".into());
     }
@@ -284,6 +302,7 @@ pub fn parse_pattern(raw: &str, set: &mut AtomSet, context: bool) -> Result<Patt
         atoms,
         gap_before,
         specificity,
+        object,
     })
 }
 
@@ -333,6 +352,17 @@ mod tests {
         assert!(Atom::parse("ov*er", false).is_err());
         let mut set = AtomSet::default();
         assert!(parse_pattern("... samen", &mut set, false).is_err());
+        for bad in [
+            "+ project",
+            "organiseren +",
+            "organiseren + project + x",
+            "organiseren + twee woorden",
+        ] {
+            assert!(parse_pattern(bad, &mut set, false).is_err(), "{bad}");
+        }
+        assert!(parse_pattern("organiseren + project", &mut set, true).is_err());
+        let pair = parse_pattern("voeren ... uit + project*", &mut set, false).unwrap();
+        assert_eq!((pair.atoms.len(), pair.object), (3, Some(2)));
         let p = parse_pattern("brengen ... samen", &mut set, false).unwrap();
         assert_eq!(p.gap_before, [false, true]);
     }

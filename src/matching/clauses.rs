@@ -749,3 +749,40 @@ pub(super) fn main_subject(view: &UnitView<'_>) -> Option<Agent> {
         a => Some(a),
     }
 }
+
+/// Whether the tree shows unit token `object` as the object of the verb at unit token
+/// `verb`: its direct object, the subject of its passive ("de studiedag wordt
+/// georganiseerd"), its "van" phrase when the verb is used as a noun ("het organiseren
+/// van studiedagen"), the noun a relative clause with the verb describes ("de
+/// studiedag die het RESOC organiseert"), or a conjunct, apposition or part of a name of
+/// one of these. A word deeper inside the object ("organiseert overleg over de
+/// projecten") is not the object.
+pub(super) fn is_object_of(tree: &Tree, verb: usize, object: usize) -> bool {
+    let (Some(v), Some(o)) = (tree.word_of_token(verb), tree.word_of_token(object)) else {
+        return false;
+    };
+    // The object's head word, through the conjuncts it belongs to and the names and
+    // appositions it stands in ("de Hagelandse Jobdag, een jobbeurs", "ESF-project").
+    let mut heads = vec![o];
+    let mut x = o;
+    while matches!(tree.relation(x), "conj" | "appos" | "flat" | "compound" | "fixed") {
+        let Some(h) = tree.words[x].head else { break };
+        x = h as usize;
+        if heads.contains(&x) {
+            break;
+        }
+        heads.push(x);
+    }
+    let by_van = |c: usize| {
+        tree.children(c)
+            .any(|k| tree.relation(k) == "case" && tree.words[k].lemma == "van")
+    };
+    let of_verb = heads.iter().any(|&h| {
+        tree.words[h].head == Some(v as u32)
+            && (matches!(tree.words[h].deprel.as_str(), "obj" | "nsubj:pass")
+                || (matches!(tree.relation(h), "nmod" | "obl") && by_van(h)))
+    });
+    let relative = tree.words[v].deprel.starts_with("acl")
+        && tree.words[v].head.is_some_and(|h| heads.contains(&(h as usize)));
+    of_verb || relative
+}

@@ -48,6 +48,9 @@ pub(super) struct UnitReading {
 /// clause.
 pub(super) const TREE_GAP_WINDOW: usize = 40;
 
+/// `rejected`: occurrences (cue, first token) to leave out, pairs the tree did not
+/// confirm.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn read_unit(
     unit: &crate::segment::Unit,
     tokens: &[Token],
@@ -56,6 +59,7 @@ pub(super) fn read_unit(
     cue_atoms: &[Vec<AtomId>],
     ctx_atoms: &[Vec<AtomId>],
     long_gaps: bool,
+    rejected: &[(u32, usize)],
 ) -> UnitReading {
     let punct_clause = clauses(tokens, &[], true);
     let triggers = resolve(
@@ -114,6 +118,9 @@ pub(super) fn read_unit(
             GAP_WINDOW,
         )
     };
+    // Pairs whose object the tree does not show as the predicate's object.
+    let mut found = found;
+    found.retain(|f| !rejected.contains(&(f.id, f.positions[0])));
     let mut weighted_at = vec![false; tokens.len()];
     for f in found.iter().filter(|f| lexicon.cues[f.id as usize].weight != 0.0) {
         for &p in &f.positions {
@@ -178,8 +185,8 @@ pub(super) fn match_units(
         let UnitReading {
             triggers,
             clause,
-            cues,
-            weighted_at,
+            mut cues,
+            mut weighted_at,
             actors,
             hard_clause,
         } = read_unit(
@@ -190,13 +197,14 @@ pub(super) fn match_units(
             cue_atoms,
             ctx_atoms,
             reader != Reader::Words,
+            &[],
         );
         if let Some(l) = unit.lead.filter(|&l| l < section.units.len() && !carried[l]) {
             carried[l] = true;
             let lead = &section.units[l];
             if lead.kind != UnitKind::ListItem {
                 let tokens = analyzed.unit(l);
-                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms, false);
+                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms, false, &[]);
                 carries[l] = Some(lead_in_carry(
                     lead,
                     tokens,
@@ -271,6 +279,41 @@ pub(super) fn match_units(
         } else {
             None
         };
+        // A predicate–object pair found where a word window finds a separable verb's
+        // particle (the object after the predicate, in its clause, within
+        // GAP_WINDOW words) counts as the window reads it; found anywhere else
+        // ("de studiedag die het RESOC organiseert"), it counts in a parsed unit only
+        // when the tree shows the word as the predicate's object. Otherwise its words
+        // are read on their own.
+        if let Some(tree) = &tree {
+            let rejected: Vec<(u32, usize)> = cues
+                .iter()
+                .filter_map(|c| {
+                    let object = c.object?;
+                    let predicate: Vec<usize> =
+                        c.positions.iter().copied().filter(|&p| p != object).collect();
+                    let (&verb, &last) = (predicate.first()?, predicate.last()?);
+                    let in_window = object > last
+                        && object - last <= GAP_WINDOW + 1
+                        && hard_clause[object] == hard_clause[last];
+                    (!in_window && !is_object_of(tree, verb, object)).then_some((c.id, c.positions[0]))
+                })
+                .collect();
+            if !rejected.is_empty() {
+                let again = read_unit(
+                    unit,
+                    tokens,
+                    lexicon,
+                    context,
+                    cue_atoms,
+                    ctx_atoms,
+                    reader != Reader::Words,
+                    &rejected,
+                );
+                cues = again.cues;
+                weighted_at = again.weighted_at;
+            }
+        }
         let mut kind_at: Vec<Option<ContextKind>> = vec![None; tokens.len()];
         let mut pole_at = vec![0.0; tokens.len()];
         let mut cue_at = vec![false; tokens.len()];
@@ -283,7 +326,10 @@ pub(super) fn match_units(
             for c in &cues {
                 let cue = &lexicon.cues[c.id as usize];
                 if cue.weight != 0.0 {
-                    for &p in &c.positions {
+                    // A pair's role word is its object: "organiseert" in "organiseert
+                    // overleg" does not make what else it governs a matter of advice or
+                    // of support.
+                    for &p in c.positions.iter().filter(|&&p| c.object.is_none_or(|o| o == p)) {
                         pole_at[p] = lexicon.category(cue.category).pole;
                         cue_at[p] = true;
                     }
@@ -308,6 +354,7 @@ pub(super) fn match_units(
                             cue_atoms,
                             ctx_atoms,
                             false,
+                            &[],
                         );
                         match r.actors.first().cloned().flatten() {
                             Some(Actor::Resoc) => Some(Agent::Resoc),
@@ -502,10 +549,13 @@ pub(super) fn match_units(
             // read the particle as the preposition of a noun after it. The tree's word
             // classes are surer than its attachments, which a small model often gets
             // wrong on long sentences.
-            let beyond_window = (1..m.positions.len()).any(|k| {
-                let (a, b) = (m.positions[k - 1], m.positions[k]);
-                cue.pattern.gap_before[k] && (b - a > GAP_WINDOW + 1 || hard_clause[a] != hard_clause[b])
-            });
+            // (A pair's positions are in text order, not its pattern's: its object is
+            // checked on the tree instead.)
+            let beyond_window = m.object.is_none()
+                && (1..m.positions.len()).any(|k| {
+                    let (a, b) = (m.positions[k - 1], m.positions[k]);
+                    cue.pattern.gap_before[k] && (b - a > GAP_WINDOW + 1 || hard_clause[a] != hard_clause[b])
+                });
             if beyond_window {
                 let confirmed = view.as_ref().is_some_and(|v| {
                     let tree = v.tree;
@@ -622,10 +672,13 @@ pub(super) fn match_units(
             }
             // The tree's object, else a role word after the verb in its clause (the
             // tree may hang the object elsewhere, and labels are often fragments).
+            // (A pair names its object itself.)
             let light_object = reading
                 .as_ref()
+                .filter(|_| m.object.is_none())
                 .and_then(|r| r.light_verb_object.clone())
                 .or_else(|| {
+                    m.object.is_none().then_some(())?;
                     light_verb_object_in_words(
                         &triggers, context, &cues, lexicon, &clause, m, &unit.text, tokens,
                     )

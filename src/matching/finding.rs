@@ -11,6 +11,9 @@ pub(super) struct Found {
     /// Dutch compound means what its head means: "sensibiliseringscampagne" is a
     /// campaign, "netwerkevent" an event.
     pub(super) word_rank: u8,
+    /// A predicate–object pair: the object's token (also in `positions`, which are in
+    /// text order).
+    pub(super) object: Option<usize>,
 }
 
 /// Every occurrence of every cue in a section, overlapping ones included, before the
@@ -101,7 +104,8 @@ pub(super) fn find_patterns<'p>(
                 let p = pattern(id);
                 positions.clear();
                 positions.push(i);
-                for k in 1..p.atoms.len() {
+                let predicate_words = p.object.unwrap_or(p.atoms.len());
+                for k in 1..predicate_words {
                     let last = *positions.last().unwrap_or(&i);
                     let skip = skippable.get(last + 1) == Some(&true);
                     let reach = if p.gap_before[k] {
@@ -122,6 +126,30 @@ pub(super) fn find_patterns<'p>(
                         _ => continue 'pattern,
                     }
                 }
+                // The object of a pair: the nearest word after the predicate in its
+                // clause, else the nearest before it ("de studiedag die het RESOC
+                // organiseert"), within the gap window.
+                let mut object = None;
+                if let Some(k) = p.object {
+                    let (first, last) = (positions[0], *positions.last().unwrap_or(&i));
+                    let fits = |j: usize| {
+                        gap_clause[j] == gap_clause[first]
+                            && !positions.contains(&j)
+                            && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
+                    };
+                    let after = (last + 1..tokens.len().min(last + 2 + gap_window)).find(|&j| fits(j));
+                    let before = || {
+                        (first.saturating_sub(gap_window + 1)..first)
+                            .rev()
+                            .find(|&j| fits(j))
+                    };
+                    let Some(j) = after.or_else(before) else {
+                        continue 'pattern;
+                    };
+                    positions.push(j);
+                    positions.sort_unstable();
+                    object = Some(j);
+                }
                 let word_rank = match &atoms.get(p.atoms[0]).kind {
                     _ if p.atoms.len() > 1 => 0,
                     AtomKind::Word { .. } | AtomKind::Exact(_) => 3,
@@ -140,6 +168,7 @@ pub(super) fn find_patterns<'p>(
                     id,
                     positions: positions.clone(),
                     word_rank,
+                    object,
                 });
             }
         }
