@@ -623,3 +623,46 @@ fn the_word_reader_parses_nothing_and_the_tree_reader_names_its_clauses() {
         .iter()
         .any(|m| m["agent_relation"] == "nsubj" && !m["predicate"].is_empty()));
 }
+
+#[test]
+fn a_sentence_with_no_word_for_the_resoc_is_counted_and_shown_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let pact = dir.path().join("kempen.md");
+    fs::write(
+        &pact,
+        "# Streekpact RESOC Kempen\n\nIllustratieve tekst.\n\n\
+         De provincie voert een eigen project uit rond de logistiek. Het RESOC organiseert een jobbeurs.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    streekpact()
+        .arg("score")
+        .arg(&pact)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let parse = &manifest["counts"]["parse"];
+    assert_eq!(parse["units_without_reference"], 1, "{parse}");
+    assert_eq!(parse["units_parsed"], 1, "{parse}");
+    let mut r = csv::Reader::from_path(out.join("matches.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let col =
+        |row: &csv::StringRecord, name: &str| row[h.iter().position(|c| c == name).unwrap()].to_string();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let other = rows
+        .iter()
+        .find(|x| col(x, "matched") == "voert … uit")
+        .expect("the other body's project is listed");
+    assert_eq!(col(other, "agent_relation"), "no_reference");
+    assert_eq!(col(other, "agent"), "other:provincie");
+    assert_eq!(col(other, "contribution"), "0.0000");
+    let own = rows
+        .iter()
+        .find(|x| col(x, "matched") == "organiseert … jobbeurs")
+        .expect("the RESOC's own project is listed");
+    assert_eq!(col(own, "agent_relation"), "nsubj");
+    assert_ne!(col(own, "contribution"), "0.0000");
+}
