@@ -182,6 +182,18 @@ pub(super) fn match_units(
             });
             continue;
         }
+        let read_leaving_out = |rejected: &[(u32, usize)]| {
+            read_unit(
+                unit,
+                tokens,
+                lexicon,
+                context,
+                cue_atoms,
+                ctx_atoms,
+                reader != Reader::Words,
+                rejected,
+            )
+        };
         let UnitReading {
             triggers,
             clause,
@@ -189,16 +201,7 @@ pub(super) fn match_units(
             mut weighted_at,
             actors,
             hard_clause,
-        } = read_unit(
-            unit,
-            tokens,
-            lexicon,
-            context,
-            cue_atoms,
-            ctx_atoms,
-            reader != Reader::Words,
-            &[],
-        );
+        } = read_leaving_out(&[]);
         if let Some(l) = unit.lead.filter(|&l| l < section.units.len() && !carried[l]) {
             carried[l] = true;
             let lead = &section.units[l];
@@ -236,14 +239,17 @@ pub(super) fn match_units(
             }
         }
         let token_text = unit_text_words(&unit.text, tokens);
-        let mut other_actor_at = vec![false; tokens.len()];
-        for t in &triggers {
-            if context.rules[t.id as usize].kind == ContextKind::ActorOther {
-                for &p in &t.positions {
-                    other_actor_at[p] = true;
+        let no_word_for_resoc = || {
+            let mut other_actor_at = vec![false; tokens.len()];
+            for t in &triggers {
+                if context.rules[t.id as usize].kind == ContextKind::ActorOther {
+                    for &p in &t.positions {
+                        other_actor_at[p] = true;
+                    }
                 }
             }
-        }
+            !(0..tokens.len()).any(|k| may_stand_for_resoc(&token_text, k, &other_actor_at))
+        };
         let names_resoc = triggers
             .iter()
             .any(|t| context.rules[t.id as usize].kind == ContextKind::ActorSelf);
@@ -262,7 +268,7 @@ pub(super) fn match_units(
             && !names_resoc
             && !may_have_no_subject(&unit.text)
             && !passive_without_agent(&token_text)
-            && !(0..tokens.len()).any(|k| may_stand_for_resoc(&token_text, k, &other_actor_at));
+            && no_word_for_resoc();
         findings.without_reference = without_reference;
         let wanted = match reader {
             Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading && !without_reference,
@@ -300,16 +306,7 @@ pub(super) fn match_units(
                 })
                 .collect();
             if !rejected.is_empty() {
-                let again = read_unit(
-                    unit,
-                    tokens,
-                    lexicon,
-                    context,
-                    cue_atoms,
-                    ctx_atoms,
-                    reader != Reader::Words,
-                    &rejected,
-                );
+                let again = read_leaving_out(&rejected);
                 cues = again.cues;
                 weighted_at = again.weighted_at;
             }

@@ -8,21 +8,16 @@ use crate::segment::segment_document;
 /// Cue matches of a one-paragraph text: (matched words, weight, negated).
 fn run(text: &str) -> Vec<(String, f64, bool, String)> {
     let lex = Lexicon::builtin();
-    let ctx = ContextRules::builtin();
-    let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
     let mut out = Vec::new();
-    for s in &doc.sections {
-        let a = analyze_section(s);
-        for f in match_section(s, &a, &lex, &ctx) {
-            for m in f.matches {
-                let cat = &lex.category(lex.cues[m.cue as usize].category).name;
-                out.push((
-                    m.matched.clone(),
-                    (m.weight * 1000.0).round() / 1000.0,
-                    m.negated,
-                    cat.clone(),
-                ));
-            }
+    for f in findings_of(text, Reader::Tree) {
+        for m in f.matches {
+            let cat = &lex.category(lex.cues[m.cue as usize].category).name;
+            out.push((
+                m.matched.clone(),
+                (m.weight * 1000.0).round() / 1000.0,
+                m.negated,
+                cat.clone(),
+            ));
         }
     }
     out
