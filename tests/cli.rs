@@ -647,22 +647,18 @@ fn a_sentence_with_no_word_for_the_resoc_is_counted_and_shown_as_such() {
     let parse = &manifest["counts"]["parse"];
     assert_eq!(parse["units_without_reference"], 1, "{parse}");
     assert_eq!(parse["units_parsed"], 1, "{parse}");
-    let mut r = csv::Reader::from_path(out.join("matches.csv")).unwrap();
-    let h = r.headers().unwrap().clone();
-    let col =
-        |row: &csv::StringRecord, name: &str| row[h.iter().position(|c| c == name).unwrap()].to_string();
-    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let rows = csv_rows(&out.join("matches.csv"));
     let other = rows
         .iter()
-        .find(|x| col(x, "matched") == "voert … uit")
+        .find(|x| x["matched"] == "voert … uit")
         .expect("the other body's project is listed");
-    assert_eq!(col(other, "agent_relation"), "no_reference");
-    assert_eq!(col(other, "agent"), "other:provincie");
-    assert_eq!(col(other, "contribution"), "0.0000");
+    assert_eq!(other["agent_relation"], "no_reference");
+    assert_eq!(other["agent"], "other:provincie");
+    assert_eq!(other["contribution"], "0.0000");
     let own = rows
         .iter()
-        .find(|x| col(x, "matched") == "organiseert … jobbeurs")
+        .find(|x| x["matched"] == "organiseert … jobbeurs")
         .expect("the RESOC's own project is listed");
-    assert_eq!(col(own, "agent_relation"), "nsubj");
-    assert_ne!(col(own, "contribution"), "0.0000");
+    assert_eq!(own["agent_relation"], "nsubj");
+    assert_ne!(own["contribution"], "0.0000");
 }

@@ -370,17 +370,11 @@ fn a_blocker_is_recorded_only_where_it_kept_a_cue_from_counting() {
 
 /// Cue matches with the kinds of their modifiers: (matched words, weight, kinds).
 fn run_with_reasons(text: &str) -> Vec<(String, f64, Vec<&'static str>)> {
-    let lex = Lexicon::builtin();
-    let ctx = ContextRules::builtin();
-    let doc = segment_document("t.md", &format!("# RESOC Test\n\n{text}\n"), &Registry::builtin());
     let mut out = Vec::new();
-    for s in &doc.sections {
-        let a = analyze_section(s);
-        for f in match_section(s, &a, &lex, &ctx) {
-            for m in f.matches {
-                let kinds = m.modifiers.iter().map(|x| x.kind).collect();
-                out.push((m.matched.clone(), (m.weight * 1000.0).round() / 1000.0, kinds));
-            }
+    for f in findings_of(text, Reader::Tree) {
+        for m in f.matches {
+            let kinds = m.modifiers.iter().map(|x| x.kind).collect();
+            out.push((m.matched.clone(), (m.weight * 1000.0).round() / 1000.0, kinds));
         }
     }
     out
