@@ -107,24 +107,21 @@ pub(super) fn actor_other_factor(
 /// demonstrative that points back ("het", "zij", "dit orgaan"; a relative "die"), a
 /// possessive that can be its own ("haar rol", "onze missie", "zijn taak"). Errs on
 /// the side of yes: a word read here only sends the unit to the parser, which decides.
+/// `folded` are the unit's words as the analyzer folds them (lowercase);
 /// `other_actor_at` marks the words of another actor's name.
-pub(super) fn may_stand_for_resoc(words: &[&str], k: usize, other_actor_at: &[bool]) -> bool {
-    let lower = |w: &str| w.to_lowercase();
-    let word = lower(words[k]);
-    match word.as_str() {
+pub(super) fn may_stand_for_resoc(folded: &[&str], k: usize, other_actor_at: &[bool]) -> bool {
+    match folded[k] {
         // Dutch has no pronoun "het" after a preposition ("ervoor", "erover" take its
         // place), so there it is an article; so it is before another actor's name
         // ("het stadsbestuur").
         "het" => {
-            let after_preposition = k > 0 && PREPOSITIONS.contains(&lower(words[k - 1]).as_str());
+            let after_preposition = k > 0 && PREPOSITIONS.contains(&folded[k - 1]);
             let before_other_actor = other_actor_at.get(k + 1) == Some(&true);
             !after_preposition && !before_other_actor
         }
         "haar" | "ons" | "onze" => true,
         // "zijn" is mostly the verb; as a possessive it stands before what it owns.
-        "zijn" => words
-            .get(k + 1)
-            .is_some_and(|next| ROLE_NOUNS.contains(&lower(next).as_str())),
+        "zijn" => folded.get(k + 1).is_some_and(|next| ROLE_NOUNS.contains(next)),
         w => POINTING_BACK.contains(&w),
     }
 }
@@ -149,7 +146,8 @@ pub(super) const NOT_THE_RESOC: &str = "not the RESOC";
 
 /// A passive ("worden opgezet", "werd besproken") without "door …": whoever acts is
 /// left unsaid.
-pub(super) fn passive_without_agent(words: &[&str]) -> bool {
-    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.to_lowercase().as_str()));
+/// `folded`: the unit's words, lowercase.
+pub(super) fn passive_without_agent(folded: &[&str]) -> bool {
+    let has = |set: &[&str]| folded.iter().any(|w| set.contains(w));
     has(&["wordt", "worden", "werd", "werden"]) && !has(&["door"])
 }

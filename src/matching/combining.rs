@@ -239,6 +239,11 @@ pub(super) fn match_units(
             }
         }
         let token_text = unit_text_words(&unit.text, tokens);
+        // The analyzer's lowercase forms, as the lexicons match them.
+        let folded: Vec<&str> = tokens
+            .iter()
+            .map(|t| analyzed.analyzer.form(t.form).folded.as_str())
+            .collect();
         let no_word_for_resoc = || {
             let mut other_actor_at = vec![false; tokens.len()];
             for t in &triggers {
@@ -248,7 +253,7 @@ pub(super) fn match_units(
                     }
                 }
             }
-            !(0..tokens.len()).any(|k| may_stand_for_resoc(&token_text, k, &other_actor_at))
+            !(0..tokens.len()).any(|k| may_stand_for_resoc(&folded, k, &other_actor_at))
         };
         let names_resoc = triggers
             .iter()
@@ -267,7 +272,7 @@ pub(super) fn match_units(
             && lead_carry.is_none()
             && !names_resoc
             && !may_have_no_subject(&unit.text)
-            && !passive_without_agent(&token_text)
+            && !passive_without_agent(&folded)
             && no_word_for_resoc();
         findings.without_reference = without_reference;
         let wanted = match reader {
@@ -299,10 +304,8 @@ pub(super) fn match_units(
                     let predicate: Vec<usize> =
                         c.positions.iter().copied().filter(|&p| p != object).collect();
                     let (&verb, &last) = (predicate.first()?, predicate.last()?);
-                    let in_window = object > last
-                        && object - last <= GAP_WINDOW + 1
-                        && hard_clause[object] == hard_clause[last];
-                    (!in_window && !is_object_of(tree, verb, object)).then_some((c.id, c.positions[0]))
+                    (!within_word_window(last, object, &hard_clause) && !is_object_of(tree, verb, object))
+                        .then_some((c.id, c.positions[0]))
                 })
                 .collect();
             if !rejected.is_empty() {
@@ -551,7 +554,7 @@ pub(super) fn match_units(
             let beyond_window = m.object.is_none()
                 && (1..m.positions.len()).any(|k| {
                     let (a, b) = (m.positions[k - 1], m.positions[k]);
-                    cue.pattern.gap_before[k] && (b - a > GAP_WINDOW + 1 || hard_clause[a] != hard_clause[b])
+                    cue.pattern.gap_before[k] && !within_word_window(a, b, &hard_clause)
                 });
             if beyond_window {
                 let confirmed = view.as_ref().is_some_and(|v| {
@@ -871,4 +874,11 @@ pub(super) fn clauses(tokens: &[Token], terminator_starts: &[usize], commas: boo
         out.push(c);
     }
     out
+}
+
+/// Whether token `b` stands after token `a` where the word window reaches from it: at
+/// most [`GAP_WINDOW`] words between them, in one clause as the window cuts clauses. A
+/// split verb's particle or a pair's object found there needs no tree to confirm it.
+pub(super) fn within_word_window(a: usize, b: usize, hard_clause: &[u32]) -> bool {
+    b > a && b - a <= GAP_WINDOW + 1 && hard_clause[a] == hard_clause[b]
 }
