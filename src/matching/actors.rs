@@ -74,6 +74,24 @@ pub(super) fn clause_actors(
             });
         }
     }
+    // The same inside a line: "Duaal leren in de horeca – trekker: VIVES, …" names
+    // its holder after the label that ends a clause.
+    for c in 1..n_clauses.saturating_sub(1) {
+        let Some(last) = clause.iter().rposition(|&x| x as usize == c) else {
+            continue;
+        };
+        let value_start = last + 1;
+        let ends_in_label = kind_at[last] == Some(ContextKind::RoleLabel);
+        if own[c].is_none() && ends_in_label && tokens[value_start].gap & gap::CLAUSE != 0 {
+            own[c] = Some(match &own[c + 1] {
+                Some(a) => a.clone(),
+                None => {
+                    let value: Vec<&str> = words[value_start..].iter().take(4).copied().collect();
+                    Actor::Other(value.join(" "))
+                }
+            });
+        }
+    }
     let mut inherited: Vec<Option<Actor>> = Vec::with_capacity(n_clauses);
     let mut current: Option<Actor> = None;
     for a in own {

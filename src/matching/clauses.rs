@@ -144,6 +144,67 @@ impl UnitView<'_> {
                 && tree.children(p).any(|c| tree.words[c].deprel == "nsubj:pass"))
     }
 
+    /// A phrase headed by `w` with "als" as its marker, or right before it (the
+    /// parser may hang the "als" of "Als overlegplatform streeft …" on the verb).
+    fn introduced_by_als(&self, w: usize) -> bool {
+        let tree = self.tree;
+        let marked = tree
+            .children(w)
+            .any(|k| matches!(tree.relation(k), "case" | "mark") && self.lemma(k) == "als");
+        let first = self.phrase(w).into_iter().min().unwrap_or(w);
+        marked || (first > 0 && self.lemma(first - 1) == "als")
+    }
+
+    /// Whether word `x` hangs (through any number of heads) under `w`.
+    fn phrase_reaches(&self, w: usize, x: usize) -> bool {
+        let mut at = x;
+        for _ in 0..self.tree.words.len() {
+            match self.tree.words[at].head {
+                Some(h) if h as usize == w => return true,
+                Some(h) => at = h as usize,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// An object pronoun that is the subject itself: "zich", or the same person as
+    /// the subject ("wij … ons", "ik … me").
+    fn is_reflexive_of_subject(&self, p: usize, o: usize) -> bool {
+        let object = self.lemma(o);
+        if matches!(object.as_str(), "zich" | "zichzelf") {
+            return true;
+        }
+        let subject = self
+            .tree
+            .children(p)
+            .find(|&c| self.tree.relation(c) == "nsubj")
+            .map(|s| self.lemma(s));
+        let same_person: &[(&str, &[&str])] = &[
+            ("ons", &["wij", "we"]),
+            ("onszelf", &["wij", "we"]),
+            ("me", &["ik"]),
+            ("mij", &["ik"]),
+            ("mezelf", &["ik"]),
+            ("je", &["jij", "je"]),
+            ("jezelf", &["jij", "je"]),
+        ];
+        subject.is_some_and(|s| {
+            same_person
+                .iter()
+                .any(|(pronoun, subjects)| object == *pronoun && subjects.contains(&s.as_str()))
+        })
+    }
+
+    /// A participle without an auxiliary of its own ("… ingediend en uitgevoerd").
+    fn shares_auxiliary(&self, p: usize) -> bool {
+        let tree = self.tree;
+        tree.has_feature(p, "VerbForm=Part")
+            && !tree
+                .children(p)
+                .any(|c| matches!(tree.relation(c), "aux" | "cop" | "nsubj"))
+    }
+
     fn is_clause_head(&self, w: usize) -> bool {
         let word = &self.tree.words[w];
         word.head.is_none()
@@ -422,11 +483,7 @@ impl UnitView<'_> {
             .children(p)
             .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
             .filter(|&c| !(subject_gap && (c > p || shared_infinitive)))
-            .filter(|&c| {
-                !tree
-                    .children(c)
-                    .any(|k| tree.relation(k) == "case" && self.lemma(k) == "als")
-            });
+            .filter(|&c| !self.introduced_by_als(c));
         if let Some(s) = subject {
             if passive {
                 return (Agent::Nobody, "passive");
@@ -478,6 +535,12 @@ impl UnitView<'_> {
                     // an infinitive ("wil projecten opzetten", "om … te organiseren").
                     // The subject is shared, not the voice: "Het werd opgericht en
                     // brengt de partners samen".
+                    // "werden ingediend en uitgevoerd": a participle that shares
+                    // the first conjunct's auxiliary shares its voice too, and so
+                    // its "door" phrase; its subject is what undergoes it.
+                    "conj" if self.is_passive(h) && self.shares_auxiliary(p) => {
+                        return (self.agent_of(h, depth + 1).0, "conj");
+                    }
                     "conj" => {
                         let shared = tree
                             .children(h)
@@ -532,13 +595,16 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         .flat_map(|&x| tree.children(x))
         .find(|&c| matches!(tree.relation(c), "case" | "mark") && view.lemma(c) == "als")
         .and_then(|als| {
-            // A reflexive object is the subject itself ("ziet zichzelf als …").
+            // A reflexive object is the subject itself ("ziet zichzelf als …", "wij
+            // concentreren ons op …"). The object may be on the cue's path only when
+            // the "als" phrase hangs under it ("het RESOC als het forum"), not when
+            // the object is the role itself ("ziet het overleg als zijn kerntaak").
             tree.children(p).find(|&o| {
                 tree.relation(o) == "obj"
                     && o < als
-                    && !path.contains(&o)
+                    && (!path.contains(&o) || view.phrase_reaches(o, als))
                     && !tree.has_feature(o, "Reflex=Yes")
-                    && !matches!(view.lemma(o).as_str(), "zich" | "zichzelf")
+                    && !view.is_reflexive_of_subject(p, o)
             })
         });
     // "Het Ondernemerscafé is een initiatief van RESOC Noorderkempen": a project noun

@@ -651,3 +651,45 @@ fn a_predicate_object_pair_counts_once_in_either_order_where_the_tree_shows_the_
         "{got:?}"
     );
 }
+
+#[test]
+fn an_als_phrase_says_what_someone_is_never_who_acts() {
+    // Fronted "Als …" is no subject, wherever the parser hangs its "als".
+    let (w, kinds) = reading_of(
+        "Als overlegplatform streeft het RESOC ernaar alle relevante actoren in de regio te betrekken.",
+        "overlegplatform",
+    );
+    assert!(w > 0.0 && !kinds.contains(&"actor"), "{w} {kinds:?}");
+    // After an object, it says what the object is: the RESOC, not the speaker.
+    let (w, kinds) = reading_of(
+        "De gedeputeerde prijst het RESOC als het forum bij uitstek voor het streekoverleg.",
+        "streekoverleg",
+    );
+    assert!(w > 0.0 && !kinds.contains(&"actor"), "{w} {kinds:?}");
+    // "ons" after "wij" is the subject itself, not an object the phrase describes.
+    let (w, kinds) = reading_of(
+        "\"Wij gaan ons concentreren op onze rol als overlegplatform,\" aldus de voorzitter.",
+        "overlegplatform",
+    );
+    assert!(w > 0.0 && !kinds.contains(&"actor"), "{w} {kinds:?}");
+}
+
+#[test]
+fn a_participle_sharing_a_passive_auxiliary_shares_its_agent() {
+    // "uitgevoerd" shares "werden … door het RESOC": the projects undergo it.
+    let (_, kinds) = reading_of(
+        "In 2014 werden drie ESF-projecten door het RESOC ingediend en uitgevoerd.",
+        "uitgevoerd",
+    );
+    assert!(!kinds.contains(&"actor"), "{kinds:?}");
+}
+
+#[test]
+fn a_role_label_inside_a_line_names_its_holder_after_the_colon() {
+    let (w, kinds) = reading_of(
+        "Duaal leren in de horeca – trekker: VIVES, met het RESOC als partner",
+        "trekker",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"actor"), "{kinds:?}");
+}
