@@ -823,6 +823,35 @@ pub(super) fn main_subject(view: &UnitView<'_>) -> Option<Agent> {
 /// studiedag die het RESOC organiseert"), or a conjunct, apposition or part of a name of
 /// one of these. A word deeper inside the object ("organiseert overleg over de
 /// projecten") is not the object.
+/// Whether the tree gives the word at unit token `object` to a clause other than that of
+/// the verb at token `verb`: the nearest verb above it is another finite verb with a
+/// subject of its own, standing between the two ("organiseert overleg, en het RESOC zet een studiedag op": the
+/// studiedag is set up, not organised).
+pub(super) fn is_owned_by_another_verb(tree: &Tree, verb: usize, object: usize) -> bool {
+    let (Some(v), Some(o)) = (tree.word_of_token(verb), tree.word_of_token(object)) else {
+        return false;
+    };
+    let mut x = o;
+    for _ in 0..tree.words.len() {
+        let Some(h) = tree.words[x].head else { return false };
+        x = h as usize;
+        if x == v {
+            return false;
+        }
+        // A clause of its own: a finite verb with its own subject, beginning after the
+        // predicate and before the object (whatever the parser did further on). A
+        // verb used as a noun ("bij het uitwerken van hun initiatieven") is no other
+        // owner.
+        if tree.words[x].upos == "VERB" {
+            let between = v.min(o) < x && x < v.max(o);
+            return between
+                && tree.has_feature(x, "VerbForm=Fin")
+                && tree.children(x).any(|c| tree.relation(c) == "nsubj");
+        }
+    }
+    false
+}
+
 pub(super) fn is_object_of(tree: &Tree, verb: usize, object: usize) -> bool {
     let (Some(v), Some(o)) = (tree.word_of_token(verb), tree.word_of_token(object)) else {
         return false;

@@ -294,8 +294,9 @@ pub(super) fn match_units(
         // particle (the object after the predicate, in its clause, within
         // GAP_WINDOW words) counts as the window reads it; found anywhere else
         // ("de studiedag die het RESOC organiseert"), it counts in a parsed unit only
-        // when the tree shows the word as the predicate's object. Otherwise its words
-        // are read on their own.
+        // when the tree shows the word as the predicate's object. Inside the window it
+        // is rejected only when the tree gives the word to another verb. Otherwise its
+        // words are read on their own.
         if let Some(tree) = &tree {
             let rejected: Vec<(u32, usize)> = cues
                 .iter()
@@ -304,8 +305,10 @@ pub(super) fn match_units(
                     let predicate: Vec<usize> =
                         c.positions.iter().copied().filter(|&p| p != object).collect();
                     let (&verb, &last) = (predicate.first()?, predicate.last()?);
-                    (!within_word_window(last, object, &hard_clause) && !is_object_of(tree, verb, object))
-                        .then_some((c.id, c.positions[0]))
+                    let confirmed = is_object_of(tree, verb, object);
+                    let in_window = within_word_window(last, object, &hard_clause);
+                    let elsewhere = in_window && is_owned_by_another_verb(tree, verb, object);
+                    (!confirmed && (!in_window || elsewhere)).then_some((c.id, c.positions[0]))
                 })
                 .collect();
             if !rejected.is_empty() {
@@ -394,10 +397,12 @@ pub(super) fn match_units(
         // A sentence that says the role is undecided ("of het RESOC overleg of
         // projecten zal organiseren, wordt later bepaald") names roles hypothetically:
         // its cues count for nothing (ConText's "hypothetical").
-        // A heading is a role statement only when it speaks of the RESOC or its role
-        // ("Rol van het RESOC: overleg", "Kernopdracht: projecten"); a topic heading
-        // ("Overleg", "Thema 3: Projecten in de haven") names a subject, not a role.
-        let topic_heading = unit.kind == UnitKind::Heading && !about_role && !has_kind(ContextKind::Emphasis);
+        // A heading is a role statement only as a label about the RESOC or its role
+        // ("Rol van het RESOC: overleg", "Kernopdracht: projecten"); any other heading
+        // ("Overleg", "Het RESOC als projectpromotor") names a topic, not a role.
+        let role_label_heading = about_role && unit.text.contains(':');
+        let topic_heading =
+            unit.kind == UnitKind::Heading && !role_label_heading && !has_kind(ContextKind::Emphasis);
         let unclear_trigger = findings.unclear_statement.then(|| {
             triggers
                 .iter()
@@ -702,7 +707,10 @@ pub(super) fn match_units(
                 }
             }
             modifiers.extend(mods.into_iter().map(|(_, m)| m));
+            // A topic heading names a subject: nobody acts in it.
+            let actor = if topic_heading { Actor::Nobody } else { actor };
             match &actor {
+                Actor::Nobody if topic_heading => {}
                 Actor::Other(who) => modifiers.push(Modifier {
                     kind: "actor",
                     trigger: who.clone(),

@@ -693,3 +693,67 @@ fn a_role_label_inside_a_line_names_its_holder_after_the_colon() {
     assert_eq!(w, 0.0);
     assert!(kinds.contains(&"actor"), "{kinds:?}");
 }
+
+#[test]
+fn irregular_participles_and_support_wording_are_read() {
+    let got = run("Het RESOC heeft de resultaten met de sociale partners besproken.");
+    assert!(
+        got.iter()
+            .any(|(m, _, _, cat)| m == "besproken" && cat == "overleg"),
+        "{got:?}"
+    );
+    let got = run("Het RESOC stelt zijn expertise ter beschikking van de gemeenten.");
+    assert!(
+        got.iter()
+            .any(|(m, _, _, cat)| m == "ter beschikking" && cat == "ondersteuning"),
+        "{got:?}"
+    );
+    let got = run("De twee projecten worden door het RESOC zelf getrokken.");
+    assert!(
+        got.iter()
+            .any(|(m, w, _, cat)| m.contains("getrokken") && cat == "project" && *w > 0.0),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_heading_counts_only_as_a_role_label() {
+    // A heading that names the RESOC and a role is a topic: nobody acts in it.
+    let got = run_with_reasons("## Het RESOC als projectpromotor\n\nHet RESOC steunt de scholen.");
+    let (_, w, kinds) = got
+        .iter()
+        .find(|(m, ..)| m == "projectpromotor")
+        .expect("a match");
+    assert_eq!(*w, 0.0);
+    assert!(kinds.contains(&"topic_heading"), "{kinds:?}");
+    let topic = findings_of(
+        "## Eigen projecten van het RESOC\n\nHet RESOC steunt de scholen.",
+        Reader::Tree,
+    );
+    let m = topic
+        .iter()
+        .flat_map(|f| &f.matches)
+        .find(|m| m.matched == "projecten")
+        .unwrap();
+    assert_eq!(m.actor, Actor::Nobody);
+    // A label says who holds which role.
+    let got = run_with_reasons("## Rol van het RESOC: trekker\n\nHet RESOC steunt de scholen.");
+    let (_, w, _) = got.iter().find(|(m, ..)| m == "trekker").expect("a match");
+    assert!(*w > 0.0, "{got:?}");
+}
+
+#[test]
+fn a_pair_does_not_reach_into_the_next_clause_with_its_own_subject() {
+    // "studiedag" belongs to "zet … op" of the RESOC, not to the province's "organiseert".
+    let got = run(
+        "De provincie organiseert samen met de stad overleg, en het RESOC zet elk jaar een studiedag op.",
+    );
+    assert!(
+        got.iter().all(|(m, ..)| m != "organiseert … studiedag"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(m, w, ..)| m == "studiedag" && *w > 0.0),
+        "{got:?}"
+    );
+}
