@@ -726,6 +726,16 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             overleg_head = Some(view.words(&[x]));
         }
     }
+    // A project word in a clause that is the complement of an overleg verb is what
+    // is assessed or advised on ("beoordeelt of de projecten passen binnen …",
+    // "adviseert dat de projectoproep …").
+    if overleg_head.is_none() && view.pole(cue) > 0.0 && tree.relation(p) == "ccomp" {
+        if let Some(h) = tree.words[p].head.map(|h| h as usize) {
+            if view.pole(h) < 0.0 {
+                overleg_head = Some(view.words(&[h]));
+            }
+        }
+    }
     // Another actor's projects: a project word with "van <actor>" or "hun".
     let mut owner = None;
     if view.pole(cue) > 0.0 {

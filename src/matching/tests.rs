@@ -757,3 +757,13 @@ fn a_pair_does_not_reach_into_the_next_clause_with_its_own_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_project_word_in_what_is_assessed_is_no_project_of_its_own() {
+    let (w, kinds) = reading_of(
+        "Het RESOC beoordeelt daarbij of de projecten passen binnen de prioriteiten van het streekpact.",
+        "projecten",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"object_of_overleg"), "{kinds:?}");
+}
