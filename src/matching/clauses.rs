@@ -642,11 +642,12 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
     // a word that is part of a pseudo-negation ("niet alleen") does not negate.
     // "geen onbelangrijke rol", "niet onaardig": a litotes affirms.
     // A negation word is not in the tree: it negates the word after it (the head of
-    // that word when it is a determiner or an adjective: "geen eigen projecten").
+    // that word when it is a determiner, an adjective or a preposition: "geen eigen
+    // projecten", "beschikt niet over middelen om projecten te financieren").
     let negated_word = |t: usize| -> Option<usize> {
         let next = (t + 1..view.negation_at.len()).find_map(|n| tree.word_of_token(n))?;
         Some(match tree.relation(next) {
-            "det" | "amod" | "advmod" => tree.words[next].head.map_or(next, |h| h as usize),
+            "det" | "amod" | "advmod" | "case" => tree.words[next].head.map_or(next, |h| h as usize),
             _ => next,
         })
     };

@@ -767,3 +767,14 @@ fn a_project_word_in_what_is_assessed_is_no_project_of_its_own() {
     assert_eq!(w, 0.0);
     assert!(kinds.contains(&"object_of_overleg"), "{kinds:?}");
 }
+
+#[test]
+fn a_negated_phrase_negates_the_infinitive_that_depends_on_it() {
+    // "niet" stands before "over middelen", on which "om … te financieren" depends.
+    let (w, kinds) = reading_of(
+        "Het RESOC beschikt niet over middelen om projecten van derden te financieren.",
+        "financieren",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"negation"), "{kinds:?}");
+}
