@@ -693,6 +693,17 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
     let mut on: Vec<usize> = governing.clone();
     on.push(cue);
     on.extend(tree.children(p).filter(|&c| tree.relation(c) == "obj"));
+    // "is geen projectorganisatie, maar een overlegplatform": a conjunct after "maar"
+    // says what is, in contrast to the negated one; only a negation of its own counts.
+    let contrast = path.iter().copied().find(|&x| {
+        tree.relation(x) == "conj"
+            && tree
+                .children(x)
+                .any(|c| tree.relation(c) == "cc" && matches!(view.lemma(c).as_str(), "maar" | "doch"))
+    });
+    if let Some(x) = contrast {
+        on = vec![cue, x];
+    }
     if let Some(&(t, _)) = negations.iter().find(|(_, w)| on.contains(w)) {
         let word = view.tree_text_of_token(t);
         negation = Some(word);
@@ -760,9 +771,14 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
     let finite_past = std::iter::once(p)
         .chain(tree.children(p).filter(|&c| tree.relation(c) == "aux"))
         .find(|&w| {
+            // A plural present is spelled as the infinitive ("starten", "trekken");
+            // the small model tags some of them past.
+            let form = view.text[tree.words[w].start as usize..tree.words[w].end as usize].to_lowercase();
+            let as_infinitive = form == view.lemma(w) && form.ends_with("en");
             matches!(tree.words[w].upos.as_str(), "VERB" | "AUX")
                 && tree.has_feature(w, "Tense=Past")
                 && tree.has_feature(w, "VerbForm=Fin")
+                && !as_infinitive
         });
     let perfect =
         if tree.words[p].upos == "VERB" && tree.has_feature(p, "VerbForm=Part") && !view.is_passive(p) {

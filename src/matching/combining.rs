@@ -62,7 +62,7 @@ pub(super) fn read_unit(
     rejected: &[(u32, usize)],
 ) -> UnitReading {
     let punct_clause = clauses(tokens, &[], true);
-    let triggers = resolve(
+    let mut triggers = resolve(
         find_patterns(
             tokens,
             ctx_atoms,
@@ -78,6 +78,16 @@ pub(super) fn read_unit(
         ),
         |id| &context.rules[id as usize].pattern,
     );
+    // "niet-bindend", "niet-commerciële": a negation word joined to the next word by
+    // a hyphen is a prefix of that word, not a negation of the clause.
+    triggers.retain(|t| {
+        let prefix = t.positions.len() == 1 && {
+            let end = tokens[t.positions[0]].end as usize;
+            let rest = &unit.text[end.min(unit.text.len())..];
+            rest.starts_with('-') && rest[1..].chars().next().is_some_and(char::is_alphabetic)
+        };
+        !(prefix && context.rules[t.id as usize].kind == ContextKind::Negation)
+    });
     let starts: Vec<usize> = triggers
         .iter()
         .filter(|t| context.rules[t.id as usize].kind == ContextKind::Terminator)

@@ -778,3 +778,30 @@ fn a_negated_phrase_negates_the_infinitive_that_depends_on_it() {
     assert_eq!(w, 0.0);
     assert!(kinds.contains(&"negation"), "{kinds:?}");
 }
+
+#[test]
+fn a_hyphenated_niet_is_a_prefix_not_a_negation() {
+    let (w, kinds) = reading_of(
+        "Het RESOC geeft over dat programma telkens een niet-bindend advies.",
+        "advies",
+    );
+    assert!(w > 0.0 && !kinds.contains(&"negation"), "{w} {kinds:?}");
+}
+
+#[test]
+fn the_conjunct_after_maar_escapes_the_negation_of_the_first() {
+    let (w, kinds) = reading_of(
+        "Het RESOC is geen projectorganisatie, maar een overlegplatform.",
+        "overlegplatform",
+    );
+    assert!(w > 0.0 && !kinds.contains(&"negation"), "{w} {kinds:?}");
+}
+
+#[test]
+fn a_plural_present_spelled_as_the_infinitive_is_not_past() {
+    let (w, kinds) = reading_of(
+        "Het RESOC en Unizo Meetjesland starten in 2016 een gezamenlijke campagne om de lokale handel te promoten.",
+        "campagne",
+    );
+    assert!(!kinds.contains(&"past"), "{w} {kinds:?}");
+}
