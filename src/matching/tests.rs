@@ -805,3 +805,13 @@ fn a_plural_present_spelled_as_the_infinitive_is_not_past() {
     );
     assert!(!kinds.contains(&"past"), "{w} {kinds:?}");
 }
+
+#[test]
+fn a_compound_of_gemeenten_is_another_actor() {
+    let (w, kinds) = reading_of(
+        "Het RESOC zet zijn schouders onder tal van initiatieven van de kustgemeenten.",
+        "initiatieven",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"owned_by"), "{kinds:?}");
+}
