@@ -59,30 +59,19 @@ pub(super) fn clause_actors(
         }
     }
     // A field line ("Trekker: VDAB", "Promotor: het RESOC") names in its value who
-    // holds the role its label names.
-    if n_clauses > 1 && own[0].is_none() {
-        let label_len = clause.iter().take_while(|&&c| c == 0).count();
-        let value_start = label_len;
-        let labelled = (0..label_len).any(|p| kind_at[p] == Some(ContextKind::RoleLabel));
-        if labelled && label_len <= 3 && tokens[value_start].gap & gap::CLAUSE != 0 {
-            own[0] = Some(match &own[1] {
-                Some(a) => a.clone(),
-                None => {
-                    let value: Vec<&str> = words[value_start..].iter().take(4).copied().collect();
-                    Actor::Other(value.join(" "))
-                }
-            });
-        }
-    }
-    // The same inside a line: "Duaal leren in de horeca – trekker: VIVES, …" names
-    // its holder after the label that ends a clause.
-    for c in 1..n_clauses.saturating_sub(1) {
+    // holds the role its label names: a short first clause with a label, or a label
+    // that ends a clause inside a line ("Duaal leren in de horeca – trekker: VIVES, …").
+    for c in 0..n_clauses.saturating_sub(1) {
         let Some(last) = clause.iter().rposition(|&x| x as usize == c) else {
             continue;
         };
         let value_start = last + 1;
-        let ends_in_label = kind_at[last] == Some(ContextKind::RoleLabel);
-        if own[c].is_none() && ends_in_label && tokens[value_start].gap & gap::CLAUSE != 0 {
+        let labelled = if c == 0 {
+            value_start <= 3 && (0..value_start).any(|p| kind_at[p] == Some(ContextKind::RoleLabel))
+        } else {
+            kind_at[last] == Some(ContextKind::RoleLabel)
+        };
+        if own[c].is_none() && labelled && tokens[value_start].gap & gap::CLAUSE != 0 {
             own[c] = Some(match &own[c + 1] {
                 Some(a) => a.clone(),
                 None => {
