@@ -155,19 +155,6 @@ impl UnitView<'_> {
         marked || (first > 0 && self.lemma(first - 1) == "als")
     }
 
-    /// Whether word `x` hangs (through any number of heads) under `w`.
-    fn phrase_reaches(&self, w: usize, x: usize) -> bool {
-        let mut at = x;
-        for _ in 0..self.tree.words.len() {
-            match self.tree.words[at].head {
-                Some(h) if h as usize == w => return true,
-                Some(h) => at = h as usize,
-                None => return false,
-            }
-        }
-        false
-    }
-
     /// An object pronoun that is the subject itself: "zich", or the same person as
     /// the subject ("wij … ons", "ik … me").
     fn is_reflexive_of_subject(&self, p: usize, o: usize) -> bool {
@@ -602,7 +589,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             tree.children(p).find(|&o| {
                 tree.relation(o) == "obj"
                     && o < als
-                    && (!path.contains(&o) || view.phrase_reaches(o, als))
+                    && (!path.contains(&o) || tree.subtree(o).contains(&als))
                     && !tree.has_feature(o, "Reflex=Yes")
                     && !view.is_reflexive_of_subject(p, o)
             })
