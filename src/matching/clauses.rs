@@ -24,7 +24,8 @@ pub(super) enum Agent {
 pub(super) struct ClauseReading {
     pub(super) agent: Agent,
     /// How the agent was found: `nsubj`, `obl:agent`, `relative`, `conj`, `xcomp`,
-    /// `pronoun`, `passive`, `expletive`, or empty when unresolved.
+    /// `pronoun`, `als`, `nmod`, `initiator`, `passive`, `expletive`, or empty when
+    /// unresolved.
     pub(super) relation: &'static str,
     /// The predicate's words: the verb (with its particle) or the predicate noun.
     pub(super) predicate: String,
@@ -432,8 +433,73 @@ impl UnitView<'_> {
                 .any(|c| matches!(tree.relation(c), "aux" | "mark" | "cop"))
     }
 
-    /// The agent of predicate `p`, and how it was found.
+    /// The clause that word `w` belongs to, seen from the top: its head walked up
+    /// through everything but the relations that open a clause of their own (a
+    /// relative, an adverbial or a complement clause).
+    fn top_of_clause(&self, mut w: usize) -> usize {
+        for _ in 0..self.tree.words.len() {
+            let word = &self.tree.words[w];
+            let opens_clause = matches!(
+                self.tree.relation(w),
+                "acl" | "advcl" | "ccomp" | "csubj" | "parataxis"
+            );
+            match word.head {
+                Some(h) if !opens_clause => w = h as usize,
+                _ => break,
+            }
+        }
+        w
+    }
+
+    /// "Op initiatief van het RESOC zaten werkgevers … samen", "kwamen … samen op
+    /// uitnodiging van het RESOC": the RESOC convened what the clause of `p` tells,
+    /// whoever its subject is (the participants).
+    fn convened_by_resoc(&self, p: usize) -> bool {
+        let tree = self.tree;
+        (0..tree.words.len()).any(|w| {
+            matches!(self.lemma(w).as_str(), "initiatief" | "uitnodiging")
+                && tree
+                    .children(w)
+                    .any(|c| tree.relation(c) == "case" && self.lemma(c) == "op")
+                && tree.children(w).any(|n| {
+                    tree.relation(n) == "nmod"
+                        && tree
+                            .children(n)
+                            .any(|k| tree.relation(k) == "case" && self.lemma(k) == "van")
+                        && self.actor_of_phrase(n) == Agent::Resoc
+                })
+                && self.top_of_clause(w) == self.top_of_clause(p)
+        })
+    }
+
+    /// The agent of predicate `p`, and how it was found: the one who acts, or the
+    /// RESOC when it convened the clause's event.
     fn agent_of(&self, p: usize, depth: usize) -> (Agent, &'static str) {
+        let found = self.acting_agent_of(p, depth);
+        if found.0 != Agent::Resoc && self.convened_by_resoc(p) {
+            return (Agent::Resoc, "initiator");
+        }
+        found
+    }
+
+    /// A nominative personal pronoun under predicate `p` that the tree labels
+    /// otherwise ("Af en toe ondersteunen we …" with "Af" as the subject and "we" as
+    /// an oblique): "we", "hij" can only be subjects.
+    fn nominative_under(&self, p: usize) -> Option<usize> {
+        let tree = self.tree;
+        tree.children(p).find(|&c| {
+            tree.words[c].upos == "PRON"
+                && !matches!(tree.relation(c), "nsubj" | "csubj")
+                && NOMINATIVE.contains(&self.lemma(c).as_str())
+                && !tree
+                    .children(c)
+                    .any(|k| matches!(tree.relation(k), "case" | "mark" | "cc"))
+        })
+    }
+
+    /// The agent of predicate `p` from its subject, its "door" phrase or the clause
+    /// it shares them with.
+    fn acting_agent_of(&self, p: usize, depth: usize) -> (Agent, &'static str) {
         let tree = self.tree;
         if self.is_bare_infinitive_root(p) {
             return (Agent::Unresolved, "");
@@ -471,6 +537,15 @@ impl UnitView<'_> {
             .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
             .filter(|&c| !(subject_gap && (c > p || shared_infinitive)))
             .filter(|&c| !self.introduced_by_als(c));
+        // A subject that is no pronoun and no RESOC gives way to a nominative pronoun
+        // the tree misread.
+        let subject = match subject {
+            Some(s) if tree.words[s].upos == "PRON" || self.kind(s) == Some(ContextKind::ActorSelf) => {
+                Some(s)
+            }
+            _ if subject_gap => subject,
+            s => self.nominative_under(p).or(s),
+        };
         if let Some(s) = subject {
             if passive {
                 return (Agent::Nobody, "passive");
@@ -775,16 +850,8 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             None
         };
     let past = finite_past.or(perfect).map(|w| view.words(&[w]));
-    let particle_is_preposition = split
-        && words.len() > 1
-        && words[1..].iter().any(|&w| {
-            // A preposition heads the noun phrase right after it ("op onze oude dag");
-            // a particle ends its clause ("volgt ze op in een werkgroep").
-            let starts_phrase = tree.words.get(w + 1).is_some_and(|n| {
-                matches!(n.upos.as_str(), "DET" | "NOUN" | "PROPN" | "ADJ" | "PRON" | "NUM")
-            });
-            tree.relation(w) == "case" && starts_phrase && tree.words[w].head.is_some_and(|h| h as usize > w)
-        });
+    let particle_is_preposition =
+        split && words.len() > 1 && words[1..].iter().any(|&w| reads_as_preposition(tree, w));
     // A light verb's object that is a role word itself decides the pole ("organiseert
     // het overleg", "zet een overlegplatform op"); the verb then counts for nothing.
     let light_verb_object = if view.kind(cue) == Some(ContextKind::LightVerb) && cue == p {
@@ -818,6 +885,18 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         particle_is_preposition,
         light_verb_object,
     })
+}
+
+/// Whether the tree's word `w`, a possible verb particle, is rather the preposition
+/// of a noun phrase: a preposition heads the phrase right after it ("op onze oude
+/// dag"); a particle ends its clause ("volgt ze op in een werkgroep", "stemt de
+/// communicatie af met de scholen"), whatever the tree attaches it to.
+pub(super) fn reads_as_preposition(tree: &Tree, w: usize) -> bool {
+    let starts_phrase = tree
+        .words
+        .get(w + 1)
+        .is_some_and(|n| matches!(n.upos.as_str(), "DET" | "NOUN" | "PROPN" | "ADJ" | "PRON" | "NUM"));
+    tree.relation(w) == "case" && starts_phrase && tree.words[w].head.is_some_and(|h| h as usize > w)
 }
 
 /// The agent a sentence's main clause states, for the sentence after it: its root's

@@ -585,9 +585,7 @@ pub(super) fn match_units(
                         word.upos == "VERB"
                             && !v.text[word.start as usize..word.end as usize].starts_with(char::is_uppercase)
                     });
-                    let preposition = tree.relation(particle) == "case"
-                        && tree.words[particle].head.is_some_and(|h| h as usize > particle);
-                    !verb_between && !preposition
+                    !verb_between && !reads_as_preposition(tree, particle)
                 });
                 if !confirmed {
                     continue;
