@@ -323,6 +323,28 @@ impl UnitView<'_> {
         {
             return Agent::Resoc;
         }
+        // A role is no actor: "de rol van de provincie" is the province's, "Die rol",
+        // "haar taak" that of whom the passage is about ("hun rol": others', below).
+        let theirs = self
+            .tree
+            .children(w)
+            .any(|c| self.tree.words[c].deprel == "nmod:poss" && self.lemma(c) == "hun");
+        if ROLE_NOUNS.contains(&lemma.as_str()) && !theirs {
+            let holder = self.tree.children(w).find(|&c| {
+                self.tree.relation(c) == "nmod"
+                    && self
+                        .tree
+                        .children(c)
+                        .any(|k| self.tree.relation(k) == "case" && self.lemma(k) == "van")
+            });
+            if let Some(h) = holder {
+                return self.actor_of_conjunct(h, hops);
+            }
+            let in_unit = hops
+                .checked_sub(1)
+                .and_then(|left| self.antecedent_in_unit(w, left));
+            return in_unit.unwrap_or_else(|| (self.antecedent)());
+        }
         let pointing_back =
             word.upos == "PRON" && POINTING_BACK.contains(&lemma.as_str())
                 || self.tree.children(w).any(|c| {
@@ -537,6 +559,16 @@ impl UnitView<'_> {
             .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
             .filter(|&c| !(subject_gap && (c > p || shared_infinitive)))
             .filter(|&c| !self.introduced_by_als(c));
+        // A clause has one subject: several are the conjuncts of one that the parser
+        // broke up ("De kustgemeenten, de provincie West-Vlaanderen en het RESOC zullen
+        // …"), and the RESOC among them makes it the RESOC's.
+        let subject = subject.map(|s| {
+            tree.children(p)
+                .filter(|&c| c != s && tree.relation(c) == "nsubj" && !(subject_gap && c > p))
+                .filter(|&c| !self.introduced_by_als(c))
+                .find(|&c| self.actor_of_phrase(c) == Agent::Resoc)
+                .unwrap_or(s)
+        });
         // A subject that is no pronoun and no RESOC gives way to a nominative pronoun
         // the tree misread.
         let subject = match subject {
@@ -816,10 +848,11 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         for c in tree.children(cue) {
             let phrase = view.phrase(c);
             if tree.relation(c) == "nmod" {
-                if let Some(&o) = phrase
-                    .iter()
-                    .find(|&&o| view.kind(o) == Some(ContextKind::ActorOther))
-                {
+                // A partner is another actor, whatever its article ("een
+                // pilootproject van een partner").
+                if let Some(&o) = phrase.iter().find(|&&o| {
+                    view.kind(o) == Some(ContextKind::ActorOther) || o == c && view.lemma(o) == "partner"
+                }) {
                     owner = Some(view.words(&[o]));
                 }
             }

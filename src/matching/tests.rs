@@ -883,3 +883,31 @@ fn a_particle_before_another_preposition_is_no_preposition() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_subject_the_parser_broke_up_is_one_coordinated_subject() {
+    // The model reads "De kustgemeenten" and "het RESOC" as two subjects of one verb.
+    let text = "De kustgemeenten, de provincie West-Vlaanderen en het RESOC zullen in de loop van 2016 \
+                gezamenlijk een campagne opzetten om jongeren aan te trekken.";
+    assert_eq!(agent_of(text, "campagne").0, "resoc");
+}
+
+#[test]
+fn a_role_is_no_actor_but_belongs_to_its_holder() {
+    // "Die rol" points back to the RESOC the passage is about; "de rol van de
+    // provincie" is the province's.
+    let text = "Die rol als projectpromotor is niet onbelangrijk.";
+    assert_eq!(agent_of(text, "projectpromotor").0, "resoc");
+    let text = "De rol van de provincie als projectpromotor is niet onbelangrijk.";
+    assert!(agent_of(text, "projectpromotor").0.starts_with("other:"));
+}
+
+#[test]
+fn a_project_of_a_partner_is_the_partners() {
+    let (w, kinds) = reading_of(
+        "Het comité kan een beperkte bijdrage leveren aan een pilootproject van een partner.",
+        "pilootproject",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"owned_by"), "{kinds:?}");
+}
