@@ -49,6 +49,9 @@ pub(super) struct ClauseReading {
     /// A light verb ("organiseren") whose object holds a role word of its own: that
     /// word, which says what is organised.
     pub(super) light_verb_object: Option<String>,
+    /// The cue is (in) the object of a light verb ("organiseert de
+    /// Westhoekconferentie"): what is organised, also when it is a name.
+    pub(super) object_of_light_verb: bool,
 }
 
 /// What a clause reading needs to know about the unit besides its tree.
@@ -569,6 +572,25 @@ impl UnitView<'_> {
                 .find(|&c| self.actor_of_phrase(c) == Agent::Resoc)
                 .unwrap_or(s)
         });
+        // "de Westhoekconferentie, waar jaarlijks 300 beleidsmakers samenkomen": a
+        // relative clause opened by "waar…" (an adverb, neither subject nor object) has
+        // its subject among its own nouns; the model may call the one before the verb
+        // (Dutch puts the verb last there) an object.
+        let subject = subject.or_else(|| {
+            let waar_clause = tree.words[p].deprel.starts_with("acl")
+                && tree
+                    .children(p)
+                    .any(|c| tree.relation(c) == "advmod" && self.lemma(c).starts_with("waar") && c < p);
+            waar_clause
+                .then(|| {
+                    tree.children(p).find(|&c| {
+                        c < p
+                            && tree.relation(c) == "obj"
+                            && matches!(tree.words[c].upos.as_str(), "NOUN" | "PROPN")
+                    })
+                })
+                .flatten()
+        });
         // A subject that is no pronoun and no RESOC gives way to a nominative pronoun
         // the tree misread.
         let subject = match subject {
@@ -868,12 +890,17 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         .find(|&w| {
             // A plural present is spelled as the infinitive ("starten", "trekken");
             // the small model tags some of them past.
-            let form = view.text[tree.words[w].start as usize..tree.words[w].end as usize].to_lowercase();
+            let spelled = &view.text[tree.words[w].start as usize..tree.words[w].end as usize];
+            let form = spelled.to_lowercase();
             let as_infinitive = form == view.lemma(w) && form.ends_with("en");
+            // A capitalised "verb" in mid-sentence is a name the model misread ("RESOC
+            // Brabantse Wouden").
+            let name = w > 0 && spelled.starts_with(char::is_uppercase);
             matches!(tree.words[w].upos.as_str(), "VERB" | "AUX")
                 && tree.has_feature(w, "Tense=Past")
                 && tree.has_feature(w, "VerbForm=Fin")
                 && !as_infinitive
+                && !name
         });
     let perfect =
         if tree.words[p].upos == "VERB" && tree.has_feature(p, "VerbForm=Part") && !view.is_passive(p) {
@@ -905,6 +932,12 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
     } else {
         None
     };
+    let object_of_light_verb = cue != p
+        && view.kind(p) == Some(ContextKind::LightVerb)
+        && tree
+            .children(p)
+            .filter(|&c| matches!(tree.words[c].deprel.as_str(), "obj" | "nsubj:pass"))
+            .any(|o| view.phrase(o).contains(&cue));
     Some(ClauseReading {
         agent,
         relation,
@@ -917,6 +950,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         past,
         particle_is_preposition,
         light_verb_object,
+        object_of_light_verb,
     })
 }
 

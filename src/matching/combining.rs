@@ -704,7 +704,10 @@ pub(super) fn match_units(
                     factor: 0.0,
                 });
             }
-            if !title_like {
+            // An event the RESOC organises is what it does, also when it has a name
+            // ("organiseert de Westhoekconferentie"); a name elsewhere is no role.
+            let organised = reading.as_ref().is_some_and(|r| r.object_of_light_verb);
+            if !title_like && !organised {
                 if let Some(name) = name_word(&unit.text, tokens, &m.positions) {
                     weight = 0.0;
                     modifiers.push(Modifier {

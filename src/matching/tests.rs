@@ -911,3 +911,39 @@ fn a_project_of_a_partner_is_the_partners() {
     assert_eq!(w, 0.0);
     assert!(kinds.contains(&"owned_by"), "{kinds:?}");
 }
+
+#[test]
+fn a_capitalised_word_in_a_name_is_no_past_verb() {
+    // The model tags "Wouden" (a past of "willen") as the verb's past auxiliary.
+    let (w, kinds) = reading_of(
+        "Het RESOC Brabantse Wouden financiert met zijn werkingsmiddelen drie eigen kleinschalige projecten.",
+        "financiert",
+    );
+    assert!(!kinds.contains(&"past"), "{kinds:?}");
+    assert_eq!(w, 1.0);
+}
+
+#[test]
+fn an_event_the_resoc_organises_counts_also_when_it_has_a_name() {
+    // The light verb gives way to its object; a name stays a name elsewhere.
+    let text = "Het RESOC organiseert elk jaar de Westhoekconferentie voor lokale beleidsmakers.";
+    assert_eq!(weight_of(text, "Westhoekconferentie"), 0.6);
+    let (w, kinds) = reading_of(
+        "Het RESOC maakt deel uit van het Netwerk Ondernemen Mechelen.",
+        "Netwerk",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"name"), "{kinds:?}");
+}
+
+#[test]
+fn a_waar_clause_has_its_own_subject() {
+    // The participants meet; the model reads them as the object of "samenkomen".
+    let text = "Het RESOC organiseert de Westhoekconferentie, waar jaarlijks zo'n 300 lokale \
+                beleidsmakers samenkomen.";
+    assert!(
+        agent_of(text, "samenkomen").0.starts_with("other:"),
+        "{:?}",
+        agent_of(text, "samenkomen")
+    );
+}
