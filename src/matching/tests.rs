@@ -947,3 +947,16 @@ fn a_waar_clause_has_its_own_subject() {
         agent_of(text, "samenkomen")
     );
 }
+
+#[test]
+fn secondary_education_is_no_secondary_role() {
+    let text = "Het RESOC organiseert een infodag voor leerlingen van het secundair onderwijs.";
+    let (_, kinds) = reading_of(text, "organiseert");
+    assert!(!kinds.contains(&"hedge"), "{kinds:?}");
+    // "secundair" elsewhere still hedges.
+    let (_, kinds) = reading_of(
+        "Het RESOC organiseert in secundaire orde ook een infodag.",
+        "organiseert",
+    );
+    assert!(kinds.contains(&"hedge"), "{kinds:?}");
+}
