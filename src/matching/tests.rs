@@ -960,3 +960,38 @@ fn secondary_education_is_no_secondary_role() {
     );
     assert!(kinds.contains(&"hedge"), "{kinds:?}");
 }
+
+#[test]
+fn signalling_and_recommendations_are_overleg() {
+    let overleg = |text: &str, word: &str| {
+        let got = run(text);
+        let m = got
+            .iter()
+            .find(|(m, ..)| m == word)
+            .unwrap_or_else(|| panic!("no match '{word}' in {got:?}"));
+        (m.1, m.3.clone())
+    };
+    assert_eq!(
+        overleg(
+            "Het RESOC trekt de aandacht op het gebrek aan kinderopvang.",
+            "trekt … aandacht"
+        ),
+        (0.5, "overleg".to_string())
+    );
+    assert_eq!(
+        overleg(
+            "Het RESOC verzamelt signalen uit het werkveld.",
+            "verzamelt signalen"
+        ),
+        (0.6, "overleg".to_string())
+    );
+    assert_eq!(
+        overleg(
+            "Het RESOC formuleert aanbevelingen aan de Vlaamse overheid.",
+            "aanbevelingen"
+        ),
+        (0.8, "overleg".to_string())
+    );
+    // The word "signalen" alone names no role.
+    assert!(run("Het RESOC vertaalt die signalen in nieuwe plannen.").is_empty());
+}
