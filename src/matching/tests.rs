@@ -995,3 +995,19 @@ fn signalling_and_recommendations_are_overleg() {
     // The word "signalen" alone names no role.
     assert!(run("Het RESOC vertaalt die signalen in nieuwe plannen.").is_empty());
 }
+
+#[test]
+fn ending_a_role_negates_it() {
+    let (w, kinds) = reading_of(
+        "Het RESOC Denderstreek zet een punt achter zijn projectwerking.",
+        "projectwerking",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"negation"), "{kinds:?}");
+    let (w, kinds) = reading_of(
+        "Het RESOC stopt met eigen projecten voor werkzoekenden.",
+        "projecten",
+    );
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"negation"), "{kinds:?}");
+}
