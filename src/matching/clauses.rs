@@ -24,7 +24,7 @@ pub(super) enum Agent {
 pub(super) struct ClauseReading {
     pub(super) agent: Agent,
     /// How the agent was found: `nsubj`, `obl:agent`, `relative`, `conj`, `xcomp`,
-    /// `pronoun`, `als`, `nmod`, `initiator`, `passive`, `expletive`, or empty when
+    /// `pronoun`, `als`, `nmod`, `initiator`, `bij`, `passive`, `expletive`, or empty when
     /// unresolved.
     pub(super) relation: &'static str,
     /// The predicate's words: the verb (with its particle) or the predicate noun.
@@ -522,6 +522,37 @@ impl UnitView<'_> {
         })
     }
 
+    /// "Het trekkerschap ligt bij de VDAB", "de trekkersrol berust bij het RESOC": a
+    /// role as the subject of *liggen*/*berusten* is held by the actor of its "bij"
+    /// phrase (not by what it is about: "De kernopdracht ligt bij projecten").
+    fn holder_of_role(&self, p: usize, subject: usize) -> Option<Agent> {
+        let tree = self.tree;
+        if !matches!(self.lemma(p).as_str(), "liggen" | "berusten") {
+            return None;
+        }
+        let role = self
+            .phrase(subject)
+            .iter()
+            .any(|&x| self.is_cue(x) || ROLE_NOUNS.contains(&self.lemma(x).as_str()));
+        if !role {
+            return None;
+        }
+        // The model hangs the "bij" phrase on the verb or on the role noun.
+        let by = tree.children(p).chain(tree.children(subject)).find(|&c| {
+            matches!(tree.relation(c), "obl" | "nmod")
+                && tree
+                    .children(c)
+                    .any(|k| tree.relation(k) == "case" && self.lemma(k) == "bij")
+        })?;
+        let names_actor = self.phrase(by).iter().any(|&x| {
+            matches!(
+                self.kind(x),
+                Some(ContextKind::ActorSelf) | Some(ContextKind::ActorOther)
+            )
+        });
+        names_actor.then(|| self.actor_of_phrase(by))
+    }
+
     /// The agent of predicate `p` from its subject, its "door" phrase or the clause
     /// it shares them with.
     fn acting_agent_of(&self, p: usize, depth: usize) -> (Agent, &'static str) {
@@ -601,6 +632,9 @@ impl UnitView<'_> {
             s => self.nominative_under(p).or(s),
         };
         if let Some(s) = subject {
+            if let Some(holder) = self.holder_of_role(p, s) {
+                return (holder, "bij");
+            }
             if passive {
                 return (Agent::Nobody, "passive");
             }

@@ -62,7 +62,7 @@ impl Actor {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClauseRecord {
     /// How the agent was found: a tree relation (`nsubj`, `obl:agent`, `relative`,
-    /// `pronoun`, `conj`, `xcomp`, `als`, `nmod`, `initiator`, `passive`), or `lexical` (the word-window reading,
+    /// `pronoun`, `conj`, `xcomp`, `als`, `nmod`, `initiator`, `bij`, `passive`), or `lexical` (the word-window reading,
     /// with the reason when the unit could not be parsed).
     pub relation: String,
     /// The predicate (verb with its particle, or the predicate noun), from the tree.

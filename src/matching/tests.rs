@@ -1017,3 +1017,15 @@ fn ending_a_role_negates_it() {
         assert!(m.2, "not negated: {text} {got:?}");
     }
 }
+
+#[test]
+fn a_role_that_lies_with_an_actor_is_that_actors() {
+    let text = "Voor acht daarvan ligt het trekkerschap bij de VDAB of bij de gemeenten.";
+    assert_eq!(
+        agent_of(text, "trekkerschap"),
+        ("other:VDAB".to_string(), "bij".to_string())
+    );
+    // "bij projecten" names what the role is about, not who holds it.
+    let text = "De kernopdracht van het RESOC ligt bij projecten die de streek vooruithelpen.";
+    assert_ne!(agent_of(text, "projecten").1, "bij");
+}
