@@ -267,17 +267,17 @@ fn role_statements_agree_with_the_dev_coding() {
     }
     if std::env::var_os("STREEKPACT_BIN").is_none() && std::env::var_os("ROLES_GOLD").is_none() {
         assert_eq!(all.n, 369);
-        // Measured: agent 0.805, pole macro-F1 0.797, counts F1 0.875, counts accuracy
-        // 0.900 (docs/method.md); floors leave room for about ten units.
+        // Measured: agent 0.829, pole macro-F1 0.811, counts F1 0.903, counts accuracy
+        // 0.921 (docs/method.md); floors leave room for about ten units.
         assert!(
-            all.agent_accuracy >= 0.77,
+            all.agent_accuracy >= 0.80,
             "agent accuracy {}",
             all.agent_accuracy
         );
-        assert!(all.pole_macro_f1 >= 0.76, "pole macro-F1 {}", all.pole_macro_f1);
-        assert!(all.counts_f1 >= 0.84, "counts F1 {}", all.counts_f1);
+        assert!(all.pole_macro_f1 >= 0.78, "pole macro-F1 {}", all.pole_macro_f1);
+        assert!(all.counts_f1 >= 0.87, "counts F1 {}", all.counts_f1);
         assert!(
-            all.counts_accuracy >= 0.87,
+            all.counts_accuracy >= 0.89,
             "counts accuracy {}",
             all.counts_accuracy
         );
