@@ -130,6 +130,13 @@ impl UnitView<'_> {
         self.tree.words[w].token.map_or(0.0, |t| self.pole_at[t as usize])
     }
 
+    /// Whether phrase `w` is introduced by the preposition `lemma` ("van", "bij", …).
+    fn has_preposition(&self, w: usize, lemma: &str) -> bool {
+        self.tree
+            .children(w)
+            .any(|k| self.tree.relation(k) == "case" && self.lemma(k) == lemma)
+    }
+
     fn is_cue(&self, w: usize) -> bool {
         self.tree.words[w].token.is_some_and(|t| self.cue_at[t as usize])
     }
@@ -333,20 +340,14 @@ impl UnitView<'_> {
             .children(w)
             .any(|c| self.tree.words[c].deprel == "nmod:poss" && self.lemma(c) == "hun");
         if ROLE_NOUNS.contains(&lemma.as_str()) && !theirs {
-            let holder = self.tree.children(w).find(|&c| {
-                self.tree.relation(c) == "nmod"
-                    && self
-                        .tree
-                        .children(c)
-                        .any(|k| self.tree.relation(k) == "case" && self.lemma(k) == "van")
-            });
+            let holder = self
+                .tree
+                .children(w)
+                .find(|&c| self.tree.relation(c) == "nmod" && self.has_preposition(c, "van"));
             if let Some(h) = holder {
                 return self.actor_of_conjunct(h, hops);
             }
-            let in_unit = hops
-                .checked_sub(1)
-                .and_then(|left| self.antecedent_in_unit(w, left));
-            return in_unit.unwrap_or_else(|| (self.antecedent)());
+            return self.pointed_back_from(w, hops);
         }
         let pointing_back =
             word.upos == "PRON" && POINTING_BACK.contains(&lemma.as_str())
@@ -354,10 +355,7 @@ impl UnitView<'_> {
                     self.tree.relation(c) == "det" && matches!(self.lemma(c).as_str(), "dit" | "deze")
                 }) && self.pole(w) == 0.0;
         if pointing_back {
-            let in_unit = hops
-                .checked_sub(1)
-                .and_then(|left| self.antecedent_in_unit(w, left));
-            return in_unit.unwrap_or_else(|| (self.antecedent)());
+            return self.pointed_back_from(w, hops);
         }
         let mut phrase = self.phrase(w);
         phrase.truncate(6);
@@ -413,6 +411,15 @@ impl UnitView<'_> {
         let mut phrase = phrase;
         phrase.truncate(6);
         Agent::Other(self.words(&phrase))
+    }
+
+    /// Whom a pronoun (or a role with no holder of its own) at `w` points back to: a
+    /// subject before it in the unit, else the section's subject of discourse.
+    fn pointed_back_from(&self, w: usize, hops: usize) -> Agent {
+        let in_unit = hops
+            .checked_sub(1)
+            .and_then(|left| self.antecedent_in_unit(w, left));
+        in_unit.unwrap_or_else(|| (self.antecedent)())
     }
 
     /// A pronoun points back to the subject of a clause it depends on when that one
@@ -483,14 +490,10 @@ impl UnitView<'_> {
         let tree = self.tree;
         (0..tree.words.len()).any(|w| {
             matches!(self.lemma(w).as_str(), "initiatief" | "uitnodiging")
-                && tree
-                    .children(w)
-                    .any(|c| tree.relation(c) == "case" && self.lemma(c) == "op")
+                && self.has_preposition(w, "op")
                 && tree.children(w).any(|n| {
                     tree.relation(n) == "nmod"
-                        && tree
-                            .children(n)
-                            .any(|k| tree.relation(k) == "case" && self.lemma(k) == "van")
+                        && self.has_preposition(n, "van")
                         && self.actor_of_phrase(n) == Agent::Resoc
                 })
                 && self.top_of_clause(w) == self.top_of_clause(p)
@@ -538,12 +541,10 @@ impl UnitView<'_> {
             return None;
         }
         // The model hangs the "bij" phrase on the verb or on the role noun.
-        let by = tree.children(p).chain(tree.children(subject)).find(|&c| {
-            matches!(tree.relation(c), "obl" | "nmod")
-                && tree
-                    .children(c)
-                    .any(|k| tree.relation(k) == "case" && self.lemma(k) == "bij")
-        })?;
+        let by = tree
+            .children(p)
+            .chain(tree.children(subject))
+            .find(|&c| matches!(tree.relation(c), "obl" | "nmod") && self.has_preposition(c, "bij"))?;
         let names_actor = self.phrase(by).iter().any(|&x| {
             matches!(
                 self.kind(x),
@@ -563,11 +564,7 @@ impl UnitView<'_> {
         let passive = self.is_passive(p);
         let by = tree.children(p).find(|&c| {
             tree.words[c].deprel == "obl:agent"
-                || (passive
-                    && tree.relation(c) == "obl"
-                    && tree
-                        .children(c)
-                        .any(|k| tree.relation(k) == "case" && self.lemma(k) == "door"))
+                || (passive && tree.relation(c) == "obl" && self.has_preposition(c, "door"))
         });
         if let Some(a) = by {
             return (self.actor_of_phrase(a), "obl:agent");
@@ -924,12 +921,10 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         .find(|&w| {
             // A plural present is spelled as the infinitive ("starten", "trekken");
             // the small model tags some of them past.
-            let spelled = &view.text[tree.words[w].start as usize..tree.words[w].end as usize];
-            let form = spelled.to_lowercase();
+            let form = view.text[tree.words[w].start as usize..tree.words[w].end as usize].to_lowercase();
             let as_infinitive = form == view.lemma(w) && form.ends_with("en");
-            // A capitalised "verb" in mid-sentence is a name the model misread ("RESOC
-            // Brabantse Wouden").
-            let name = w > 0 && spelled.starts_with(char::is_uppercase);
+            // "RESOC Brabantse Wouden": no past of "willen".
+            let name = is_misread_name(view.text, tree, w);
             matches!(tree.words[w].upos.as_str(), "VERB" | "AUX")
                 && tree.has_feature(w, "Tense=Past")
                 && tree.has_feature(w, "VerbForm=Fin")
@@ -955,10 +950,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         tree.children(p)
             .filter(|&c| {
                 matches!(tree.words[c].deprel.as_str(), "obj" | "nsubj:pass")
-                    || (matches!(tree.relation(c), "nmod" | "obl")
-                        && tree
-                            .children(c)
-                            .any(|k| tree.relation(k) == "case" && view.lemma(k) == "van"))
+                    || (matches!(tree.relation(c), "nmod" | "obl") && view.has_preposition(c, "van"))
             })
             .flat_map(|o| view.phrase(o))
             .find(|&x| view.is_cue(x) && !own.contains(&x))
@@ -986,6 +978,13 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         light_verb_object,
         object_of_light_verb,
     })
+}
+
+/// A capitalised word in mid-sentence that the model tagged as a verb is a name it
+/// misread ("RESOC Oostende-Middenkust", "RESOC Brabantse Wouden").
+pub(super) fn is_misread_name(text: &str, tree: &Tree, w: usize) -> bool {
+    let word = &tree.words[w];
+    w > 0 && text[word.start as usize..word.end as usize].starts_with(char::is_uppercase)
 }
 
 /// Whether the tree's word `w`, a possible verb particle, is rather the preposition

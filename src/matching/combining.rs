@@ -578,13 +578,8 @@ pub(super) fn match_units(
                     else {
                         return false;
                     };
-                    // A capitalised "verb" in mid-sentence is a name the model misread
-                    // ("RESOC Oostende-Middenkust").
-                    let verb_between = (verb + 1..particle).any(|w| {
-                        let word = &tree.words[w];
-                        word.upos == "VERB"
-                            && !v.text[word.start as usize..word.end as usize].starts_with(char::is_uppercase)
-                    });
+                    let verb_between = (verb + 1..particle)
+                        .any(|w| tree.words[w].upos == "VERB" && !is_misread_name(v.text, tree, w));
                     !verb_between && !reads_as_preposition(tree, particle)
                 });
                 if !confirmed {
