@@ -54,6 +54,52 @@ fn the_embedded_model_parses_a_sentence_into_its_known_tree() {
     assert_eq!(tree.subtree(10), vec![9, 10]);
 }
 
+/// Forms laid end to end, each ended by a NUL, as the shim reads them.
+fn forms(words: &[&str]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.bytes().chain([0])).collect()
+}
+
+#[test]
+fn the_embedded_model_loads_in_parts() {
+    let ends = Model::tagger_ends(MODEL_BYTES);
+    assert_eq!(
+        ends, EMBEDDED_TAGGER_ENDS,
+        "the model was trained anew: set EMBEDDED_TAGGER_ENDS to these offsets"
+    );
+    let whole = Model::load(MODEL_BYTES, 1).unwrap();
+    // The parts decoded on two threads make the same model as the sequential load.
+    let parts = Model::load_in_parts(MODEL_BYTES, &ends, 2).expect("loads in parts");
+    let sequential = unsafe { udpipe_sys::streekpact_udpipe_load(MODEL_BYTES.as_ptr(), MODEL_BYTES.len()) };
+    assert!(!sequential.is_null());
+    let sequential = Model(sequential);
+    for sentence in [
+        &["Het", "RESOC", "brengt", "de", "partners", "samen", "."][..],
+        &["Projecten", "worden", "door", "de", "provincie", "getrokken", "."],
+    ] {
+        let f = forms(sentence);
+        let expected = sequential.parse(&f, sentence.len()).unwrap();
+        assert_eq!(parts.parse(&f, sentence.len()).unwrap(), expected);
+        assert_eq!(whole.parse(&f, sentence.len()).unwrap(), expected);
+    }
+}
+
+#[test]
+fn offsets_that_do_not_fit_the_model_load_nothing_in_parts() {
+    let [first, second] = EMBEDDED_TAGGER_ENDS;
+    for ends in [
+        [first + 1, second],
+        [first, second - 1],
+        [first, MODEL_BYTES.len() + 1],
+        [second, first],
+    ] {
+        assert!(Model::load_in_parts(MODEL_BYTES, &ends, 2).is_none(), "{ends:?}");
+    }
+    // One tagger fewer than the model has, and bytes that end early.
+    assert!(Model::load_in_parts(MODEL_BYTES, &[first], 2).is_none());
+    assert!(Model::load_in_parts(&MODEL_BYTES[..second + 100], &EMBEDDED_TAGGER_ENDS, 1).is_none());
+    assert!(Model::tagger_ends(&MODEL_BYTES[..100]).is_empty());
+}
+
 #[test]
 fn punctuation_between_words_becomes_tokens_of_its_own() {
     let text = "Overleg, advies... en (vooral) projecten!";

@@ -14,6 +14,14 @@
 using ufal::udpipe::model;
 using ufal::udpipe::sentence;
 
+namespace ufal {
+namespace udpipe {
+// Added to the vendored udpipe.cpp for streekpact (see their definitions there).
+model* load_model_in_parts(const char* data, size_t len, const size_t* tagger_ends, size_t taggers, unsigned threads);
+size_t model_tagger_ends(const char* data, size_t len, size_t* ends, size_t capacity);
+}  // namespace udpipe
+}  // namespace ufal
+
 namespace {
 char* copy_out(const std::string& s) {
   char* out = static_cast<char*>(std::malloc(s.size() + 1));
@@ -30,6 +38,29 @@ void* streekpact_udpipe_load(const uint8_t* data, size_t len) {
     return model::load(is);
   } catch (...) {
     return nullptr;
+  }
+}
+
+// The same model with its taggers and parser decoded concurrently on up to `threads`
+// threads, each from its own bytes (`tagger_ends`: see streekpact_udpipe_tagger_ends);
+// NULL when the offsets do not fit these bytes, and the caller loads sequentially.
+void* streekpact_udpipe_load_in_parts(const uint8_t* data, size_t len, const size_t* tagger_ends,
+                                      size_t taggers, unsigned threads) {
+  try {
+    return ufal::udpipe::load_model_in_parts(reinterpret_cast<const char*>(data), len, tagger_ends,
+                                             taggers, threads);
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+// Where each tagger of the model ends (read sequentially: as slow as a load); the number
+// of taggers, or 0 when these bytes are no model that can be loaded in parts.
+size_t streekpact_udpipe_tagger_ends(const uint8_t* data, size_t len, size_t* ends, size_t capacity) {
+  try {
+    return ufal::udpipe::model_tagger_ends(reinterpret_cast<const char*>(data), len, ends, capacity);
+  } catch (...) {
+    return 0;
   }
 }
 

@@ -29,6 +29,7 @@
 #include <unordered_set>
 #include <utility>
 #include <vector>
+#include <thread> // streekpact addition: model_morphodita_parsito::load_in_parts
 
 namespace ufal {
 namespace udpipe {
@@ -2010,6 +2011,9 @@ class model_morphodita_parsito : public model {
   virtual bool parse(sentence& s, const string& options, string& error) const override;
 
   static model* load(istream& is);
+  // streekpact addition (not in UDPipe 1.4.0): see its definition below.
+  static model* load_in_parts(const char* data, size_t len, const size_t* tagger_ends, size_t taggers, unsigned threads);
+  static size_t tagger_ends(const char* data, size_t len, size_t* ends, size_t capacity);
 
  private:
   model_morphodita_parsito(unsigned version);
@@ -2580,6 +2584,148 @@ model* model_morphodita_parsito::load(istream& is) {
 }
 
 model_morphodita_parsito::model_morphodita_parsito(unsigned version) : version(version) {}
+
+// streekpact addition (not in UDPipe 1.4.0). The same model as `model::load` reads from
+// the bytes of a whole model file, with the taggers and the parser decoded concurrently on
+// up to `threads` threads: decoding them (LZMA and tables) is nearly all of the load time,
+// and each is a separate run of bytes. `tagger_ends[i]` is the offset where tagger i ends
+// (the first part also holds the name, header and tokenizer; the parser follows the last
+// tagger). Each part must read exactly its own bytes; when the offsets do not fit the
+// model (a different model file), nullptr is returned and the caller loads sequentially.
+namespace {
+struct memory_part : std::streambuf {
+  memory_part(const char* begin, const char* end) {
+    setg(const_cast<char*>(begin), const_cast<char*>(begin), const_cast<char*>(end));
+  }
+  size_t position() const { return gptr() - eback(); }
+};
+}  // namespace
+
+model* model_morphodita_parsito::load_in_parts(const char* data, size_t len, const size_t* tagger_ends,
+                                               size_t taggers, unsigned threads) {
+  if (!taggers || taggers > 127) return nullptr;
+  for (size_t i = 0; i < taggers; i++)
+    if (tagger_ends[i] > len || (i && tagger_ends[i] <= tagger_ends[i - 1])) return nullptr;
+
+  struct tagger_part {
+    char lemma = 0, xpostag = 0, feats = 0;
+    bool raw = true;
+    unique_ptr<morphodita::tagger> tagger;
+  };
+  vector<tagger_part> parts(taggers);
+  auto read_tagger = [&](istream& is, tagger_part& part) {
+    if (!is.get(part.lemma) || !is.get(part.xpostag) || !is.get(part.feats)) return false;
+    int model_type = is.peek();
+    part.raw = !(model_type == morphodita::tagger_ids::CONLLU2 ||
+                 model_type == morphodita::tagger_ids::CONLLU2_3 ||
+                 model_type == morphodita::tagger_ids::CONLLU3);
+    part.tagger.reset(morphodita::tagger::load(is));
+    return bool(part.tagger);
+  };
+  auto exhausted = [](istream& is) { return is.peek() == istream::traits_type::eof(); };
+
+  unique_ptr<model_morphodita_parsito> m;
+  unique_ptr<parsito::parser> parser;
+  // Task 0: name, header, tokenizer and the first tagger; tasks 1..taggers-1: the other
+  // taggers; task `taggers`: the parser.
+  auto run = [&](size_t task) -> bool {
+    size_t from = task ? tagger_ends[task - 1] : 0, to = task < taggers ? tagger_ends[task] : len;
+    memory_part buffer(data + from, data + to);
+    istream is(&buffer);
+    if (task == taggers) {
+      char has_parser;
+      if (!is.get(has_parser) || !has_parser) return false;
+      parser.reset(parsito::parser::load(is));
+      return parser && exhausted(is);
+    }
+    if (task == 0) {
+      char name_len;
+      if (!is.get(name_len)) return false;
+      string name(name_len, ' ');
+      if (!is.read(&name[0], name_len) || name != "morphodita_parsito") return false;
+      char version;
+      if (!is.get(version) || !(version >= 2 && version <= VERSION_LATEST)) return false;
+      char sentinel;
+      if (!is.get(sentinel) || sentinel != 0x7F || !is.get(sentinel) || sentinel != 0x7F) return false;
+      m.reset(new model_morphodita_parsito((unsigned char)version));
+      char tokenizer;
+      if (!is.get(tokenizer)) return false;
+      m->tokenizer_factory.reset(tokenizer ? morphodita::tokenizer_factory::load(is) : nullptr);
+      if (tokenizer && !m->tokenizer_factory) return false;
+      m->splitter.reset(tokenizer ? multiword_splitter::load(is) : nullptr);
+      if (tokenizer && !m->splitter) return false;
+      char count;
+      if (!is.get(count) || size_t(count) != taggers) return false;
+    }
+    return read_tagger(is, parts[task]) && exhausted(is);
+  };
+
+  size_t tasks = taggers + 1;
+  std::atomic<size_t> next(0);
+  std::atomic<bool> failed(false);
+  auto worker = [&]() {
+    for (size_t task; (task = next++) < tasks;) {
+      bool ok = false;
+      try {
+        ok = run(task);
+      } catch (...) {
+      }
+      if (!ok) failed = true;
+    }
+  };
+  vector<std::thread> helpers;
+  try {
+    for (unsigned i = 1; i < threads && i < tasks; i++) helpers.emplace_back(worker);
+  } catch (...) {
+    // No thread to be had: the remaining tasks run on this one.
+  }
+  worker();
+  for (auto& helper : helpers) helper.join();
+  if (failed || !m || !parser) return nullptr;
+
+  for (size_t i = 0; i < taggers; i++)
+    m->taggers.emplace_back(parts[i].raw, i == 0, int(parts[i].lemma), bool(parts[i].xpostag),
+                            bool(parts[i].feats), parts[i].tagger.release());
+  m->parser = std::move(parser);
+  return m.release();
+}
+
+// streekpact addition: the offsets `load_in_parts` needs, found by reading the model
+// sequentially (as slow as `load`; for tests and for a newly trained model). Returns the
+// number of taggers (their ends written to `ends`, at most `capacity`), or 0 when the
+// bytes are no model this can split.
+size_t model_morphodita_parsito::tagger_ends(const char* data, size_t len, size_t* ends, size_t capacity) {
+  memory_part buffer(data, data + len);
+  istream is(&buffer);
+  char name_len;
+  if (!is.get(name_len)) return 0;
+  string name(name_len, ' ');
+  if (!is.read(&name[0], name_len) || name != "morphodita_parsito") return 0;
+  char version, sentinel, tokenizer, count;
+  if (!is.get(version) || version < 2 || !is.get(sentinel) || !is.get(sentinel) || !is.get(tokenizer)) return 0;
+  if (tokenizer) {
+    unique_ptr<morphodita::tokenizer_factory> factory(morphodita::tokenizer_factory::load(is));
+    unique_ptr<multiword_splitter> splitter(multiword_splitter::load(is));
+    if (!factory || !splitter) return 0;
+  }
+  if (!is.get(count) || count <= 0 || size_t(count) > capacity) return 0;
+  for (char i = 0; i < count; i++) {
+    char flag;
+    if (!is.get(flag) || !is.get(flag) || !is.get(flag)) return 0;
+    unique_ptr<morphodita::tagger> tagger(morphodita::tagger::load(is));
+    if (!tagger) return 0;
+    ends[size_t(i)] = buffer.position();
+  }
+  return size_t(count);
+}
+
+// streekpact addition: the two functions above for streekpact's shim (cpp/shim.cpp).
+model* load_model_in_parts(const char* data, size_t len, const size_t* tagger_ends, size_t taggers, unsigned threads) {
+  return model_morphodita_parsito::load_in_parts(data, len, tagger_ends, taggers, threads);
+}
+size_t model_tagger_ends(const char* data, size_t len, size_t* ends, size_t capacity) {
+  return model_morphodita_parsito::tagger_ends(data, len, ends, capacity);
+}
 
 bool model_morphodita_parsito::joint_with_parsing_tokenizer::read_block(istream& is, string& block) const {
   block.clear();
