@@ -149,10 +149,13 @@ impl UnitView<'_> {
             tree.children(p)
                 .any(|c| matches!(tree.relation(c), "aux" | "cop") && self.lemma(c) == lemma)
         };
+        // With an active subject of its own it is no passive, whatever the tags say ("Het
+        // is zo dat het RESOC projecten trekt", read as "is … getrokken").
         aux("worden")
             || (aux("zijn")
                 && tree.has_feature(p, "VerbForm=Part")
-                && tree.children(p).any(|c| tree.words[c].deprel == "nsubj:pass"))
+                && tree.children(p).any(|c| tree.words[c].deprel == "nsubj:pass")
+                && !tree.children(p).any(|c| tree.words[c].deprel == "nsubj"))
     }
 
     /// A phrase headed by `w` with "als" as its marker, or right before it (the
@@ -862,6 +865,52 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         {
             negation = Some(view.words(&[z]));
         }
+    }
+    // A clause that completes a negated frame is negated with it: "Het is niet de taak
+    // van het RESOC om projecten te trekken", "Het hoort niet bij de opdracht van het
+    // RESOC om …", "Het is niet de bedoeling dat …". The frame is a role noun, "bedoeling" or
+    // "zo" (the parser may hang the clause on the frame's "van" phrase, so the first
+    // frame within a few steps up is taken).
+    let completes_a_frame = tree
+        .children(p)
+        .any(|c| tree.relation(c) == "mark" && matches!(view.lemma(c).as_str(), "om" | "te" | "dat"));
+    if negation.is_none() && completes_a_frame {
+        // A frame above the predicate, or the role noun of a verb above it ("hoort
+        // niet bij de opdracht van het RESOC om …", the clause hung on "hoort").
+        let frame = std::iter::successors(tree.words[p].head, |&h| tree.words[h as usize].head)
+            .take(4)
+            .map(|h| h as usize)
+            .flat_map(|a| {
+                std::iter::once(a).chain(tree.children(a).filter(|&c| tree.relation(c) == "obl" && c < p))
+            })
+            .find(|&x| {
+                let lemma = view.lemma(x);
+                ROLE_NOUNS.contains(&lemma.as_str()) || matches!(lemma.as_str(), "bedoeling" | "zo")
+            });
+        // The negation word is left out of the tree when it stands alone, and in it
+        // when a longer trigger took it ("is niet * taak" lowers what precedes it).
+        negation = frame.and_then(|f| {
+            let left_out = negations.iter().find(|&&(_, w)| w == f);
+            let holders = [
+                Some(f),
+                tree.relation(f)
+                    .starts_with("obl")
+                    .then(|| tree.words[f].head)
+                    .flatten()
+                    .map(|h| h as usize),
+            ];
+            let in_tree = holders
+                .into_iter()
+                .flatten()
+                .flat_map(|h| tree.children(h))
+                .find(|&c| {
+                    matches!(tree.relation(c), "advmod" | "det")
+                        && view.kind(c) == Some(ContextKind::Negation)
+                });
+            left_out
+                .map(|&(t, _)| view.tree_text_of_token(t))
+                .or_else(|| in_tree.map(|c| view.words(&[c])))
+        });
     }
     // A project word under an overleg word of the same clause is what the advice or
     // the consultation is about.

@@ -1019,6 +1019,48 @@ fn ending_a_role_negates_it() {
 }
 
 #[test]
+fn a_clause_that_completes_a_negated_frame_is_negated() {
+    for (text, word) in [
+        (
+            "Het is niet de taak van het RESOC om projecten te trekken.",
+            "projecten",
+        ),
+        (
+            "Het is niet de bedoeling dat het RESOC eigen projecten opzet.",
+            "projecten",
+        ),
+        (
+            "Het hoort niet bij de opdracht van het RESOC om zelf projecten uit te voeren.",
+            "projecten",
+        ),
+    ] {
+        let got = run(text);
+        let m = got
+            .iter()
+            .find(|(m, ..)| m.contains(word))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert!(m.2, "not negated: {text} {got:?}");
+    }
+    // The frame itself affirmed: the clause counts.
+    let got = run("Het is de taak van het RESOC om projecten te trekken.");
+    assert!(
+        got.iter()
+            .any(|(m, w, negated, _)| m.contains("projecten") && *w > 0.0 && !negated),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_verb_with_an_active_subject_is_no_passive() {
+    // The small model reads "is … trekt" as a passive with "Het" as its subject.
+    let text = "Het is zo dat het RESOC projecten trekt.";
+    assert_eq!(
+        agent_of(text, "projecten trekt"),
+        ("resoc".to_string(), "nsubj".to_string())
+    );
+}
+
+#[test]
 fn a_role_that_lies_with_an_actor_is_that_actors() {
     let text = "Voor acht daarvan ligt het trekkerschap bij de VDAB of bij de gemeenten.";
     assert_eq!(
