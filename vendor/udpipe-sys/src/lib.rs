@@ -17,7 +17,12 @@ extern "C" {
     ) -> *mut std::ffi::c_void;
     /// Where each tagger of the model ends (a sequential read, as slow as a load): the
     /// number of taggers written to `ends`, 0 when the bytes cannot be loaded in parts.
-    pub fn streekpact_udpipe_tagger_ends(data: *const u8, len: usize, ends: *mut usize, capacity: usize) -> usize;
+    pub fn streekpact_udpipe_tagger_ends(
+        data: *const u8,
+        len: usize,
+        ends: *mut usize,
+        capacity: usize,
+    ) -> usize;
     pub fn streekpact_udpipe_free_model(model: *mut std::ffi::c_void);
     /// Tags and parses `n` NUL-terminated forms laid end to end in `forms`: one line
     /// per word, `lemma\tupos\tfeats\thead\tdeprel\n`; null with `*error` set on failure.
