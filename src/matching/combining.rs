@@ -777,6 +777,7 @@ pub(super) fn match_units(
         }
         out.push(findings);
     }
+    read_enumerations_through_their_items(section, analyzed, &mut out);
     out
 }
 

@@ -67,3 +67,69 @@ pub(super) fn lead_in_carry(
     carry.actor = actors.get(last_clause as usize).cloned().flatten();
     carry
 }
+
+/// Words that announce an enumeration: "een aantal initiatieven", "de volgende acties",
+/// "diverse projecten".
+const ENUMERATING: &[&str] = &[
+    "aantal",
+    "volgende",
+    "enkele",
+    "verschillende",
+    "diverse",
+    "reeks",
+    "allerlei",
+    "meerdere",
+    "tal",
+];
+
+/// "Het RESOC kan een aantal initiatieven nemen:" followed by what those initiatives
+/// are: the lead-in's enumerated noun is read through its items, which say what the
+/// RESOC does (partners bringing together, finding funds, …); counting the noun as
+/// well would count the list twice, and with the noun's pole rather than the items'.
+/// So a role word that ends a lead-in (in its last three words, before the colon),
+/// announced by an enumerating word right before it, counts 0 when an item of its list
+/// has a role word that counts. Without such an item ("de volgende projecten:" over
+/// project names) the lead-in is the only statement and keeps its weight.
+pub(super) fn read_enumerations_through_their_items(
+    section: &Section,
+    analyzed: &AnalyzedSection,
+    out: &mut [UnitFindings],
+) {
+    for (l, lead) in section.units.iter().enumerate() {
+        if lead.kind == UnitKind::ListItem
+            || !lead.text.trim_end().ends_with(':')
+            || out[l].matches.is_empty()
+        {
+            continue;
+        }
+        let items_count = section
+            .units
+            .iter()
+            .zip(out.iter())
+            .any(|(unit, found)| unit.lead == Some(l) && found.matches.iter().any(|m| m.weight > 0.0));
+        if !items_count {
+            continue;
+        }
+        let tokens = analyzed.unit(l);
+        let folded = |t: usize| analyzed.analyzer.form(tokens[t].form).folded.as_str();
+        for m in out[l].matches.iter_mut().filter(|m| m.weight > 0.0) {
+            let last = tokens
+                .iter()
+                .rposition(|t| (t.start as usize) < m.byte_end)
+                .unwrap_or(m.first_token);
+            if last + 3 < tokens.len() {
+                continue;
+            }
+            let announced =
+                (m.first_token.saturating_sub(3)..m.first_token).find(|&t| ENUMERATING.contains(&folded(t)));
+            if let Some(t) = announced {
+                m.weight = 0.0;
+                m.modifiers.push(Modifier {
+                    kind: "enumerated",
+                    trigger: folded(t).to_string(),
+                    factor: 0.0,
+                });
+            }
+        }
+    }
+}

@@ -1061,6 +1061,37 @@ fn a_verb_with_an_active_subject_is_no_passive() {
 }
 
 #[test]
+fn an_enumerated_noun_is_read_through_its_items() {
+    let weight_of_initiatives = |items: &str| {
+        let text =
+            format!("Om de doelstellingen te halen, kan het RESOC een aantal initiatieven nemen:\n\n{items}");
+        run(&text)
+            .into_iter()
+            .find(|(m, ..)| m == "initiatieven")
+            .map(|(_, w, ..)| w)
+            .unwrap()
+    };
+    // The items say what the initiatives are, and one of them counts.
+    assert_eq!(
+        weight_of_initiatives(
+            "- de partners rond de tafel brengen;\n- op zoek gaan naar Europese financiering.\n"
+        ),
+        0.0
+    );
+    // Items without a role word: the lead-in is the only statement.
+    assert!(weight_of_initiatives("- het Ondernemerscafé;\n- de Grensjobdag.\n") > 0.0);
+    // Not announced as an enumeration: the lead-in's own statement counts.
+    let got = run(
+        "Het RESOC neemt daarbij zelf initiatieven:\n\n- de partners rond de tafel brengen;\n- op zoek gaan naar Europese financiering.\n",
+    );
+    assert!(
+        got.iter()
+            .any(|(m, w, ..)| m.contains("initiatieven") && *w > 0.0),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_role_that_lies_with_an_actor_is_that_actors() {
     let text = "Voor acht daarvan ligt het trekkerschap bij de VDAB of bij de gemeenten.";
     assert_eq!(
