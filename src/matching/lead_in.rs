@@ -95,19 +95,15 @@ pub(super) fn read_enumerations_through_their_items(
     analyzed: &AnalyzedSection,
     out: &mut [UnitFindings],
 ) {
-    for (l, lead) in section.units.iter().enumerate() {
-        if lead.kind == UnitKind::ListItem
-            || !lead.text.trim_end().ends_with(':')
-            || out[l].matches.is_empty()
-        {
-            continue;
+    // Lead-ins with an item whose role word counts, in one pass over the items.
+    let mut items_count = vec![false; section.units.len()];
+    for (unit, found) in section.units.iter().zip(out.iter()) {
+        if let Some(l) = unit.lead.filter(|&l| l < items_count.len()) {
+            items_count[l] |= found.matches.iter().any(|m| m.weight > 0.0);
         }
-        let items_count = section
-            .units
-            .iter()
-            .zip(out.iter())
-            .any(|(unit, found)| unit.lead == Some(l) && found.matches.iter().any(|m| m.weight > 0.0));
-        if !items_count {
+    }
+    for (l, lead) in section.units.iter().enumerate() {
+        if !items_count[l] || lead.kind == UnitKind::ListItem || !lead.text.trim_end().ends_with(':') {
             continue;
         }
         let tokens = analyzed.unit(l);
