@@ -40,6 +40,9 @@ pub(super) struct ClauseReading {
     pub(super) support_head: Option<String>,
     /// A project word owned by another actor ("initiatieven van de gemeenten"): who.
     pub(super) owner: Option<String>,
+    /// A role word the predicate hands over to someone ("laat de projecten over aan
+    /// de gemeenten"): to whom.
+    pub(super) handed_to: Option<String>,
     /// The verb form that puts the predicate in the past ("zette op", "heeft
     /// opgericht"), from the tree's features.
     pub(super) past: Option<String>,
@@ -83,6 +86,15 @@ pub(super) const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "d
 /// How many pointing-back words in a row are followed inside one unit ("Het RESOC …:
 /// dit orgaan … en het …"); beyond that the section's subject of discourse decides.
 const MAX_POINTING_BACK: usize = 3;
+/// Verbs of handing a role over, with their particle: overlaten, overdragen,
+/// toevertrouwen, doorgeven, uitbesteden.
+const HANDING_OVER: &[(&str, &str)] = &[
+    ("laten", "over"),
+    ("dragen", "over"),
+    ("vertrouwen", "toe"),
+    ("geven", "door"),
+    ("besteden", "uit"),
+];
 /// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
 pub(super) const ROLE_NOUNS: &[&str] = &[
     "rol",
@@ -963,6 +975,31 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             }
         }
     }
+    // A role handed over is no longer the one's who hands it over ("laat de projecten
+    // over aan de gemeenten", "draagt de trekkersrol over aan de provincie", "vertrouwt
+    // de uitvoering toe aan de partners"): the verb with its particle (a compound
+    // lemma, or the particle anywhere after the verb, as the small model often hangs it
+    // on the "aan" phrase), and the "aan" phrase after the role word says to whom.
+    // Only project words: what is passed on to the minister ("geeft de signalen door
+    // aan …") is advice, not a role handed over.
+    let aan = (cue + 1..tree.words.len()).find(|&w| tree.relation(w) == "case" && view.lemma(w) == "aan");
+    let handing_over = HANDING_OVER.iter().any(|&(verb, particle)| {
+        let lemma = view.lemma(p).replace('_', "");
+        let particle_of_p = |w: usize| {
+            view.lemma(w) == particle
+                && (tree.words[w].deprel == "compound:prt" && tree.words[w].head == Some(p as u32)
+                    || Some(w + 1) == aan)
+        };
+        lemma == format!("{particle}{verb}")
+            || (lemma == verb && (p + 1..tree.words.len()).any(particle_of_p))
+    });
+    let handed_to = aan
+        .filter(|_| handing_over && cue != p && view.pole(cue) > 0.0)
+        .and_then(|a| {
+            let h = tree.words[a].head? as usize;
+            let whom: Vec<usize> = view.phrase(h).into_iter().filter(|&w| w > a).collect();
+            Some(view.words(&whom))
+        });
     // Past: a finite past form on the predicate or its auxiliary, or a perfect
     // ("heeft … opgezet"); not a passive with "worden" ("werd" is read lexically).
     let finite_past = std::iter::once(p)
@@ -1022,6 +1059,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         overleg_head,
         support_head,
         owner,
+        handed_to,
         past,
         particle_is_preposition,
         light_verb_object,

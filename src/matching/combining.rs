@@ -661,6 +661,14 @@ pub(super) fn match_units(
                         factor: 0.0,
                     });
                 }
+                if let Some(whom) = &r.handed_to {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind: "handed_over",
+                        trigger: whom.clone(),
+                        factor: 0.0,
+                    });
+                }
                 if let Some(word) = &r.support_head {
                     weight = 0.0;
                     modifiers.push(Modifier {

@@ -1092,6 +1092,47 @@ fn an_enumerated_noun_is_read_through_its_items() {
 }
 
 #[test]
+fn a_role_handed_over_is_not_the_resocs() {
+    for (text, word, whom) in [
+        (
+            "Het RESOC draagt zijn projecten over aan de VDAB.",
+            "projecten",
+            "de VDAB",
+        ),
+        (
+            "Het RESOC vertrouwt de uitvoering van de projecten toe aan de partners.",
+            "projecten",
+            "de partners",
+        ),
+        (
+            "Het RESOC geeft de trekkersrol door aan de provincie.",
+            "trekkersrol",
+            "de provincie",
+        ),
+    ] {
+        let (w, kinds) = reading_of(text, word);
+        assert_eq!(w, 0.0, "{text}");
+        assert!(kinds.contains(&"handed_over"), "{text} {kinds:?}");
+        let found = findings_of(text, Reader::Tree);
+        let m = found
+            .iter()
+            .flat_map(|f| &f.matches)
+            .find(|m| m.matched == word)
+            .unwrap();
+        assert!(
+            m.modifiers
+                .iter()
+                .any(|x| x.kind == "handed_over" && x.trigger == whom),
+            "{:?}",
+            m.modifiers
+        );
+    }
+    // Giving advice to someone is no hand-over, nor is "door" as a preposition.
+    let got = run("Het RESOC trekt projecten en geeft advies aan de minister door middel van nota's.");
+    assert!(got.iter().all(|(_, w, ..)| *w > 0.0), "{got:?}");
+}
+
+#[test]
 fn a_role_that_lies_with_an_actor_is_that_actors() {
     let text = "Voor acht daarvan ligt het trekkerschap bij de VDAB of bij de gemeenten.";
     assert_eq!(
