@@ -645,37 +645,23 @@ pub(super) fn match_units(
                 });
             }
             if let Some(r) = &reading {
-                if let Some(word) = &r.overleg_head {
-                    weight = 0.0;
-                    modifiers.push(Modifier {
-                        kind: "object_of_overleg",
-                        trigger: word.clone(),
-                        factor: 0.0,
-                    });
-                }
-                if let Some(who) = &r.owner {
-                    weight = 0.0;
-                    modifiers.push(Modifier {
-                        kind: "owned_by",
-                        trigger: who.clone(),
-                        factor: 0.0,
-                    });
-                }
-                if let Some(whom) = &r.handed_to {
-                    weight = 0.0;
-                    modifiers.push(Modifier {
-                        kind: "handed_over",
-                        trigger: whom.clone(),
-                        factor: 0.0,
-                    });
-                }
-                if let Some(word) = &r.support_head {
-                    weight = 0.0;
-                    modifiers.push(Modifier {
-                        kind: "object_of_support",
-                        trigger: word.clone(),
-                        factor: 0.0,
-                    });
+                // What the clause says the role word is part of, or whose it is: it
+                // then counts for nothing, and the record says why.
+                let zeroed_by = [
+                    ("object_of_overleg", &r.overleg_head),
+                    ("owned_by", &r.owner),
+                    ("handed_over", &r.handed_to),
+                    ("object_of_support", &r.support_head),
+                ];
+                for (kind, trigger) in zeroed_by {
+                    if let Some(trigger) = trigger {
+                        weight = 0.0;
+                        modifiers.push(Modifier {
+                            kind,
+                            trigger: trigger.clone(),
+                            factor: 0.0,
+                        });
+                    }
                 }
                 if r.particle_is_preposition {
                     weight = 0.0;
