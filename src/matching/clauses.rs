@@ -982,24 +982,27 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
     // on the "aan" phrase), and the "aan" phrase after the role word says to whom.
     // Only project words: what is passed on to the minister ("geeft de signalen door
     // aan …") is advice, not a role handed over.
-    let aan = (cue + 1..tree.words.len()).find(|&w| tree.relation(w) == "case" && view.lemma(w) == "aan");
-    let handing_over = HANDING_OVER.iter().any(|&(verb, particle)| {
+    // The cheap conditions first: this runs for every cue of a parsed unit.
+    let aan = (cue != p && view.pole(cue) > 0.0)
+        .then(|| (cue + 1..tree.words.len()).find(|&w| tree.relation(w) == "case" && view.lemma(w) == "aan"))
+        .flatten();
+    let handing_over = |a: usize| {
         let lemma = view.lemma(p).replace('_', "");
-        let particle_of_p = |w: usize| {
-            view.lemma(w) == particle
-                && (tree.words[w].deprel == "compound:prt" && tree.words[w].head == Some(p as u32)
-                    || Some(w + 1) == aan)
-        };
-        lemma == format!("{particle}{verb}")
-            || (lemma == verb && (p + 1..tree.words.len()).any(particle_of_p))
+        HANDING_OVER.iter().any(|&(verb, particle)| {
+            let particle_of_p = |w: usize| {
+                view.lemma(w) == particle
+                    && (tree.words[w].deprel == "compound:prt" && tree.words[w].head == Some(p as u32)
+                        || w + 1 == a)
+            };
+            lemma.strip_prefix(particle) == Some(verb)
+                || (lemma == verb && (p + 1..tree.words.len()).any(particle_of_p))
+        })
+    };
+    let handed_to = aan.filter(|&a| handing_over(a)).and_then(|a| {
+        let h = tree.words[a].head? as usize;
+        let whom: Vec<usize> = view.phrase(h).into_iter().filter(|&w| w > a).collect();
+        Some(view.words(&whom))
     });
-    let handed_to = aan
-        .filter(|_| handing_over && cue != p && view.pole(cue) > 0.0)
-        .and_then(|a| {
-            let h = tree.words[a].head? as usize;
-            let whom: Vec<usize> = view.phrase(h).into_iter().filter(|&w| w > a).collect();
-            Some(view.words(&whom))
-        });
     // Past: a finite past form on the predicate or its auxiliary, or a perfect
     // ("heeft … opgezet"); not a passive with "worden" ("werd" is read lexically).
     let finite_past = std::iter::once(p)
