@@ -24,8 +24,8 @@ pub(super) enum Agent {
 pub(super) struct ClauseReading {
     pub(super) agent: Agent,
     /// How the agent was found: `nsubj`, `obl:agent`, `relative`, `conj`, `xcomp`,
-    /// `pronoun`, `als`, `nmod`, `initiator`, `bij`, `passive`, `expletive`, or empty when
-    /// unresolved.
+    /// `pronoun`, `als`, `nmod`, `initiator`, `bij`, `binnen`, `passive`, `expletive`, or
+    /// empty when unresolved.
     pub(super) relation: &'static str,
     /// The predicate's words: the verb (with its particle) or the predicate noun.
     pub(super) predicate: String,
@@ -583,6 +583,22 @@ impl UnitView<'_> {
         });
         if let Some(a) = by {
             return (self.actor_of_phrase(a), "obl:agent");
+        }
+        // "Binnen het RESOC worden de resultaten besproken": a passive done inside a
+        // body is that body's act (its members deliberate there).
+        let within = tree.children(p).find(|&c| {
+            passive
+                && tree.relation(c) == "obl"
+                && self.has_preposition(c, "binnen")
+                && self.phrase(c).iter().any(|&x| {
+                    matches!(
+                        self.kind(x),
+                        Some(ContextKind::ActorSelf) | Some(ContextKind::ActorOther)
+                    )
+                })
+        });
+        if let Some(a) = within {
+            return (self.actor_of_phrase(a), "binnen");
         }
         // A coordinated verb right after "en" has no subject of its own: Dutch puts a
         // subject after the verb only when something else stands before it, so a noun

@@ -413,6 +413,9 @@ pub(super) fn match_units(
         let role_label_heading = about_role && unit.text.contains(':');
         let topic_heading =
             unit.kind == UnitKind::Heading && !role_label_heading && !has_kind(ContextKind::Emphasis);
+        // A question asserts nothing ("Kan het RESOC mijn project financieren?" on a page
+        // of questions and answers): nobody states a role in it; the answer may.
+        let question = !topic_heading && is_question(&unit.text);
         let unclear_trigger = findings.unclear_statement.then(|| {
             triggers
                 .iter()
@@ -636,6 +639,14 @@ pub(super) fn match_units(
                     factor: 0.0,
                 });
             }
+            if question {
+                weight = 0.0;
+                modifiers.push(Modifier {
+                    kind: "question",
+                    trigger: String::new(),
+                    factor: 0.0,
+                });
+            }
             if let Some(u) = &unclear_trigger {
                 weight = 0.0;
                 modifiers.push(Modifier {
@@ -707,10 +718,14 @@ pub(super) fn match_units(
                 }
             }
             modifiers.extend(mods.into_iter().map(|(_, m)| m));
-            // A topic heading names a subject: nobody acts in it.
-            let actor = if topic_heading { Actor::Nobody } else { actor };
+            // A topic heading names a subject and a question asks: nobody acts in them.
+            let actor = if topic_heading || question {
+                Actor::Nobody
+            } else {
+                actor
+            };
             match &actor {
-                Actor::Nobody if topic_heading => {}
+                Actor::Nobody if topic_heading || question => {}
                 Actor::Other(who) => modifiers.push(Modifier {
                     kind: "actor",
                     trigger: who.clone(),
@@ -773,6 +788,14 @@ pub(super) fn match_units(
     }
     read_enumerations_through_their_items(section, analyzed, &mut out);
     out
+}
+
+/// Whether a unit is a question: it ends in a question mark, before any closing
+/// quote or bracket.
+fn is_question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}'])
+        .ends_with('?')
 }
 
 /// A role word written with a capital in the middle of a sentence is part of a name

@@ -1143,3 +1143,54 @@ fn a_role_that_lies_with_an_actor_is_that_actors() {
     let text = "De kernopdracht van het RESOC ligt bij projecten die de streek vooruithelpen.";
     assert_ne!(agent_of(text, "projecten").1, "bij");
 }
+
+#[test]
+fn a_question_states_no_role() {
+    let (w, kinds) = reading_of("Kan het RESOC mijn project financieren?", "financieren");
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"question"), "{kinds:?}");
+    assert_eq!(
+        agent_of("Kan het RESOC mijn project financieren?", "financieren").0,
+        "none"
+    );
+    // The answer after it is a statement like any other.
+    let (w, kinds) = reading_of("Het RESOC financiert eigen projecten.", "financiert");
+    assert!(w > 0.0 && !kinds.contains(&"question"), "{kinds:?}");
+}
+
+#[test]
+fn a_passive_done_inside_the_resoc_is_its_own() {
+    let text = "Binnen het RESOC wordt overleg gepleegd met de sociale partners.";
+    assert_eq!(
+        agent_of(text, "overleg"),
+        ("resoc".to_string(), "binnen".to_string())
+    );
+    assert!(reading_of(text, "overleg").0 > 0.0);
+    // Inside another body it is that body's; without one, the passive has no agent.
+    let other = "Binnen de VDAB wordt overleg gepleegd met de sociale partners.";
+    assert_eq!(agent_of(other, "overleg").1, "binnen");
+    assert_eq!(reading_of(other, "overleg").0, 0.0);
+    let (w, kinds) = reading_of("Er wordt overleg gepleegd met de sociale partners.", "overleg");
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"no_agent"), "{kinds:?}");
+}
+
+#[test]
+fn campaigning_for_a_cause_is_advocacy_and_a_campaign_set_up_is_an_action() {
+    let lobby = run("Het RESOC voert campagne voor een betere busverbinding.");
+    assert!(
+        lobby
+            .iter()
+            .any(|(m, w, _, c)| m == "voert campagne" && *w > 0.0 && c == "overleg"),
+        "{lobby:?}"
+    );
+    assert!(
+        !lobby.iter().any(|(_, w, _, c)| *w > 0.0 && c == "project"),
+        "{lobby:?}"
+    );
+    let action = run("Het RESOC zet een campagne op.");
+    assert!(
+        action.iter().any(|(_, w, _, c)| *w > 0.0 && c == "project"),
+        "{action:?}"
+    );
+}
