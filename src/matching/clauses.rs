@@ -560,12 +560,16 @@ impl UnitView<'_> {
             .children(p)
             .chain(tree.children(subject))
             .find(|&c| matches!(tree.relation(c), "obl" | "nmod") && self.has_preposition(c, "bij"))?;
+        // An actor by name, or a plain noun that is no role word itself ("ligt bij de
+        // maatwerkbedrijven zelf": those who hold it; "ligt bij projecten": a topic).
         let names_actor = self.phrase(by).iter().any(|&x| {
             matches!(
                 self.kind(x),
                 Some(ContextKind::ActorSelf) | Some(ContextKind::ActorOther)
             )
-        });
+        }) || (matches!(tree.words[by].upos.as_str(), "NOUN" | "PROPN")
+            && !self.is_cue(by)
+            && !ROLE_NOUNS.contains(&self.lemma(by).as_str()));
         names_actor.then(|| self.actor_of_phrase(by))
     }
 

@@ -1142,6 +1142,32 @@ fn a_role_that_lies_with_an_actor_is_that_actors() {
     // "bij projecten" names what the role is about, not who holds it.
     let text = "De kernopdracht van het RESOC ligt bij projecten die de streek vooruithelpen.";
     assert_ne!(agent_of(text, "projecten").1, "bij");
+    // A plain noun holds it too, also beside a clause of the RESOC's own.
+    let text = "De uitvoering ligt bij de maatwerkbedrijven zelf; het RESOC volgt ze op.";
+    let (agent, relation) = agent_of(text, "uitvoering");
+    assert!(
+        agent.starts_with("other:") && relation == "bij",
+        "{agent} {relation}"
+    );
+    assert_eq!(reading_of(text, "uitvoering").0, 0.0);
+}
+
+#[test]
+fn carrying_out_is_project_work_unless_followed_up_or_a_legal_basis() {
+    let (w, _) = reading_of(
+        "Het RESOC neemt de uitvoering van de acties op zich.",
+        "uitvoering",
+    );
+    assert!(w > 0.0);
+    let (w, kinds) = reading_of("Het RESOC volgt de uitvoering van het pact op.", "uitvoering");
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"object_of_overleg"), "{kinds:?}");
+    // "in uitvoering van het decreet": pursuant to, no role.
+    let got = run("Het RESOC werd opgericht in uitvoering van het decreet van 2004.");
+    assert!(
+        got.iter().all(|(_, w, _, c)| *w == 0.0 || c != "project"),
+        "{got:?}"
+    );
 }
 
 #[test]
