@@ -43,6 +43,9 @@ pub(super) struct ClauseReading {
     /// A role word the predicate hands over to someone ("laat de projecten over aan
     /// de gemeenten"): to whom.
     pub(super) handed_to: Option<String>,
+    /// A project noun in the phrase that says where the clause holds ("In die
+    /// projecten speelt het RESOC een adviserende rol"): that phrase's preposition.
+    pub(super) setting: Option<String>,
     /// The verb form that puts the predicate in the past ("zette op", "heeft
     /// opgericht"), from the tree's features.
     pub(super) past: Option<String>,
@@ -1023,6 +1026,35 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         let whom: Vec<usize> = view.phrase(h).into_iter().filter(|&w| w > a).collect();
         Some(view.words(&whom))
     });
+    // A project noun in a phrase that says where or in what frame the clause holds
+    // ("In die projecten speelt het RESOC een adviserende rol", "is in dit project een
+    // gewone partner", "In het kader van het project organiseert het RESOC overleg"):
+    // where the clause states a role of its own — a role word as its predicate or in
+    // its object — the noun is the setting of that role, not the role.
+    let setting = (view.pole(cue) > 0.0 && cue != p && tree.words[cue].upos == "NOUN")
+        .then(|| {
+            let top = path[path.len().checked_sub(2)?];
+            let framed =
+                top == cue || (path.len() == 3 && view.lemma(top) == "kader" && tree.relation(cue) == "nmod");
+            if !framed || tree.words[top].deprel != "obl" {
+                return None;
+            }
+            let preposition = tree.children(top).find(|&c| {
+                tree.relation(c) == "case" && matches!(view.lemma(c).as_str(), "in" | "binnen" | "tijdens")
+            })?;
+            let frame = view.phrase(top);
+            let statement = std::iter::once(p)
+                .chain(
+                    tree.children(p)
+                        .filter(|&c| matches!(tree.relation(c), "obj" | "xcomp"))
+                        .flat_map(|c| view.phrase(c)),
+                )
+                .any(|x| {
+                    !frame.contains(&x) && (view.is_cue(x) || ROLE_NOUNS.contains(&view.lemma(x).as_str()))
+                });
+            statement.then(|| view.words(&[preposition]))
+        })
+        .flatten();
     // Past: a finite past form on the predicate or its auxiliary, or a perfect
     // ("heeft … opgezet"); not a passive with "worden" ("werd" is read lexically).
     let finite_past = std::iter::once(p)
@@ -1083,6 +1115,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         support_head,
         owner,
         handed_to,
+        setting,
         past,
         particle_is_preposition,
         light_verb_object,

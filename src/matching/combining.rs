@@ -662,6 +662,7 @@ pub(super) fn match_units(
                     ("object_of_overleg", &r.overleg_head),
                     ("owned_by", &r.owner),
                     ("handed_over", &r.handed_to),
+                    ("setting", &r.setting),
                     ("object_of_support", &r.support_head),
                 ];
                 for (kind, trigger) in zeroed_by {

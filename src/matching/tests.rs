@@ -1220,3 +1220,32 @@ fn campaigning_for_a_cause_is_advocacy_and_a_campaign_set_up_is_an_action() {
         "{action:?}"
     );
 }
+
+#[test]
+fn a_project_word_that_says_where_a_role_is_played_is_not_the_role() {
+    for (text, word) in [
+        (
+            "In die projecten speelt het RESOC een adviserende rol.",
+            "projecten",
+        ),
+        (
+            "In die projecten speelt het RESOC geen trekkende rol.",
+            "projecten",
+        ),
+        ("Het RESOC is in dit project een gewone partner.", "project"),
+        ("Het RESOC participeert in drie projecten.", "projecten"),
+    ] {
+        let (w, kinds) = reading_of(text, word);
+        assert_eq!(w, 0.0, "{text}");
+        assert!(kinds.contains(&"setting"), "{text} {kinds:?}");
+    }
+    // Without a role statement of its own the clause is about the projects.
+    let (w, kinds) = reading_of("Het RESOC is actief in drie projecten.", "projecten");
+    assert!(w > 0.0 && !kinds.contains(&"setting"), "{kinds:?}");
+    // A role word that is the object stays the role.
+    let (w, _) = reading_of(
+        "Het RESOC neemt de trekkersrol op in drie projecten.",
+        "trekkersrol",
+    );
+    assert!(w > 0.0);
+}
