@@ -24,8 +24,8 @@ pub(super) enum Agent {
 pub(super) struct ClauseReading {
     pub(super) agent: Agent,
     /// How the agent was found: `nsubj`, `obl:agent`, `relative`, `conj`, `xcomp`,
-    /// `pronoun`, `als`, `nmod`, `initiator`, `bij`, `binnen`, `passive`, `expletive`, or
-    /// empty when unresolved.
+    /// `pronoun`, `als`, `nmod`, `initiator`, `bij`, `binnen`, `wish`, `passive`,
+    /// `expletive`, or empty when unresolved.
     pub(super) relation: &'static str,
     /// The predicate's words: the verb (with its particle) or the predicate noun.
     pub(super) predicate: String,
@@ -99,6 +99,17 @@ const HANDING_OVER: &[(&str, &str)] = &[
     ("besteden", "uit"),
 ];
 /// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
+/// Verbs whose complement clause is what their subject wants, asks for or expects.
+const WISHING: &[&str] = &[
+    "willen",
+    "vragen",
+    "eisen",
+    "verwachten",
+    "wensen",
+    "hopen",
+    "verzoeken",
+];
+
 pub(super) const ROLE_NOUNS: &[&str] = &[
     "rol",
     "taak",
@@ -808,6 +819,29 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         _ if predicative && als_object.is_some() => (view.actor_of_phrase(als_object.unwrap_or(p)), "als"),
         Some(s) if predicative && !view.is_cue(s) => (view.actor_of_phrase(s), "als"),
         _ => view.agent_of(p, 0),
+    };
+    // "De Vlaamse regering wil dat de overlegcomités … opvolgen", "De burgemeesters
+    // vragen dat het RESOC …": a clause another actor wants, asks for or expects is
+    // that actor's wish, not a statement of the RESOC's role.
+    // (Through an infinitive the clause governs: "wil dat zij … mee opvolgen".)
+    let mut clause = p;
+    for _ in 0..2 {
+        match tree.words[clause].head {
+            Some(h) if tree.relation(clause) == "xcomp" => clause = h as usize,
+            _ => break,
+        }
+    }
+    let wished_by = (tree.relation(clause) == "ccomp")
+        .then(|| tree.words[clause].head.map(|h| h as usize))
+        .flatten()
+        .filter(|&h| WISHING.contains(&view.lemma(h).as_str()))
+        .and_then(|h| match view.agent_of(h, 0).0 {
+            Agent::Other(who) => Some(Agent::Other(who)),
+            _ => None,
+        });
+    let (agent, relation) = match wished_by {
+        Some(who) => (who, "wish"),
+        None => (agent, relation),
     };
     let particle = tree
         .children(p)

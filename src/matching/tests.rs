@@ -1249,3 +1249,17 @@ fn a_project_word_that_says_where_a_role_is_played_is_not_the_role() {
     );
     assert!(w > 0.0);
 }
+
+#[test]
+fn what_another_actor_wants_the_resoc_to_do_is_that_actors_wish() {
+    let text = "De burgemeesters vragen dat het RESOC overleg organiseert met de sectoren.";
+    let (agent, relation) = agent_of(text, "overleg organiseert");
+    assert_eq!(
+        (agent.as_str(), relation.as_str()),
+        ("other:burgemeesters", "wish")
+    );
+    assert_eq!(reading_of(text, "overleg organiseert").0, 0.0);
+    // What the RESOC itself wants stays its own.
+    let (w, _) = reading_of("Het RESOC wil zelf projecten opzetten.", "projecten");
+    assert!(w > 0.0);
+}
