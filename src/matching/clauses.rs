@@ -235,11 +235,22 @@ impl UnitView<'_> {
     fn is_clause_head(&self, w: usize) -> bool {
         let word = &self.tree.words[w];
         word.head.is_none()
-            || word.upos == "VERB"
+            || (word.upos == "VERB" && !self.is_verbal_noun(w))
             || self
                 .tree
                 .children(w)
                 .any(|c| matches!(self.tree.relation(c), "nsubj" | "csubj"))
+    }
+
+    /// An infinitive used as a noun, with its article, in a noun's place ("voor het
+    /// opstarten van pilootprojecten"): no clause of its own.
+    fn is_verbal_noun(&self, w: usize) -> bool {
+        let tree = self.tree;
+        tree.has_feature(w, "VerbForm=Inf")
+            && matches!(tree.relation(w), "nmod" | "obl" | "obj" | "nsubj")
+            && tree
+                .children(w)
+                .any(|c| tree.relation(c) == "det" && matches!(self.lemma(c).as_str(), "het" | "dit" | "dat"))
     }
 
     /// The clause head above word `w` (or `w` itself).
@@ -767,7 +778,14 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         .copied()
         .find(|&w| tree.words[w].upos == "VERB")
         .unwrap_or(first);
-    let p = view.predicate_of(cue);
+    // A verbal noun that is the cue itself keeps its own reading ("De nadruk ligt op
+    // het samenbrengen van de partners": the bringing together is the RESOC's, with
+    // no subject of its own); only the words under it look past it for their clause.
+    let p = if view.is_verbal_noun(cue) {
+        cue
+    } else {
+        view.predicate_of(cue)
+    };
     // A role noun introduced by "als" says what the subject is, whatever the verb
     // ("is erkend als promotor", "Als overlegplatform streeft het RESOC …").
     let mut path = vec![cue];

@@ -1263,3 +1263,21 @@ fn what_another_actor_wants_the_resoc_to_do_is_that_actors_wish() {
     let (w, _) = reading_of("Het RESOC wil zelf projecten opzetten.", "projecten");
     assert!(w > 0.0);
 }
+
+#[test]
+fn a_word_under_a_verbal_noun_belongs_to_the_clause_around_it() {
+    // "het opstarten van pilootprojecten" is no clause: the projects are what the
+    // RESOC's means are put at others' disposal for.
+    let text = "Het RESOC stelt eigen middelen ter beschikking voor het opstarten van pilootprojecten.";
+    let (w, kinds) = reading_of(text, "pilootprojecten");
+    assert_eq!(w, 0.0);
+    assert!(kinds.contains(&"object_of_support"), "{kinds:?}");
+    assert_eq!(agent_of(text, "pilootprojecten").1, "nsubj");
+    // The verbal noun itself keeps its reading: a light verb takes its object's pole.
+    let got = run("Het RESOC staat in voor het organiseren van overleg.");
+    assert!(
+        got.iter().any(|(_, w, _, c)| *w > 0.0 && c == "overleg")
+            && !got.iter().any(|(_, w, _, c)| *w > 0.0 && c == "project"),
+        "{got:?}"
+    );
+}
