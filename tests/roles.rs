@@ -140,12 +140,18 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
         .collect();
     // A role word the reader itself reads as the object of an overleg or support
     // predicate ("volgt de projectoproepen op", "ondersteunt de campagne") is that
-    // predicate's role content, not its own: it does not name the unit's pole.
+    // predicate's role content, not its own, and one it reads as part of a name ("het
+    // Netwerk Ondernemen Mechelen") no role content at all: neither names the unit's
+    // pole.
     let own_content: Vec<&BTreeMap<String, String>> = real
         .iter()
         .copied()
         .filter(|m| {
-            !m["modifiers"].contains("object_of_overleg") && !m["modifiers"].contains("object_of_support")
+            let mods = &m["modifiers"];
+            !mods.contains("object_of_overleg")
+                && !mods.contains("object_of_support")
+                && !mods.contains("name:")
+                && !mods.contains("not_a_particle")
         })
         .collect();
     let contributing: Vec<&BTreeMap<String, String>> = real
@@ -277,7 +283,7 @@ fn role_statements_agree_with_the_dev_coding() {
     }
     if std::env::var_os("STREEKPACT_BIN").is_none() && std::env::var_os("ROLES_GOLD").is_none() {
         assert_eq!(all.n, 369);
-        // Measured: agent 0.843, pole macro-F1 0.834, counts F1 0.912, counts accuracy
+        // Measured: agent 0.843, pole macro-F1 0.841, counts F1 0.912, counts accuracy
         // 0.930 (docs/method.md); floors leave room for about ten units.
         assert!(
             all.agent_accuracy >= 0.80,
