@@ -631,29 +631,22 @@ pub(super) fn match_units(
                     factor: 0.0,
                 });
             }
-            if topic_heading {
-                weight = 0.0;
-                modifiers.push(Modifier {
-                    kind: "topic_heading",
-                    trigger: String::new(),
-                    factor: 0.0,
-                });
-            }
-            if question {
-                weight = 0.0;
-                modifiers.push(Modifier {
-                    kind: "question",
-                    trigger: String::new(),
-                    factor: 0.0,
-                });
-            }
-            if let Some(u) = &unclear_trigger {
-                weight = 0.0;
-                modifiers.push(Modifier {
-                    kind: "unclear",
-                    trigger: u.clone(),
-                    factor: 0.0,
-                });
+            // What the unit as a whole is (no statement, or an undecided one): every cue
+            // in it counts for nothing, and the record says why.
+            let unit_zeroes = [
+                ("topic_heading", topic_heading.then(String::new)),
+                ("question", question.then(String::new)),
+                ("unclear", unclear_trigger.clone()),
+            ];
+            for (kind, trigger) in unit_zeroes {
+                if let Some(trigger) = trigger {
+                    weight = 0.0;
+                    modifiers.push(Modifier {
+                        kind,
+                        trigger,
+                        factor: 0.0,
+                    });
+                }
             }
             if let Some(r) = &reading {
                 // What the clause says the role word is part of, or whose it is: it
