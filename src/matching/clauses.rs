@@ -98,7 +98,6 @@ const HANDING_OVER: &[(&str, &str)] = &[
     ("geven", "door"),
     ("besteden", "uit"),
 ];
-/// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
 /// Verbs whose complement clause is what their subject wants, asks for or expects.
 const WISHING: &[&str] = &[
     "willen",
@@ -110,6 +109,7 @@ const WISHING: &[&str] = &[
     "verzoeken",
 ];
 
+/// Nouns that name a role rather than an actor: "de rol van het RESOC" acts for it.
 pub(super) const ROLE_NOUNS: &[&str] = &[
     "rol",
     "taak",
@@ -613,8 +613,8 @@ impl UnitView<'_> {
         if let Some(a) = by {
             return (self.actor_of_phrase(a), "obl:agent");
         }
-        // "Binnen het RESOC worden de resultaten besproken": a passive done inside a
-        // body is that body's act (its members deliberate there).
+        // "Binnen het RESOC wordt overleg gepleegd met de sociale partners": a passive
+        // done inside a body is that body's act (its members deliberate there).
         let within = tree.children(p).find(|&c| {
             passive
                 && tree.relation(c) == "obl"

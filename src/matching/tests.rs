@@ -1234,6 +1234,10 @@ fn a_project_word_that_says_where_a_role_is_played_is_not_the_role() {
         ),
         ("Het RESOC is in dit project een gewone partner.", "project"),
         ("Het RESOC participeert in drie projecten.", "projecten"),
+        (
+            "In het kader van dit project speelt het RESOC een adviserende rol.",
+            "project",
+        ),
     ] {
         let (w, kinds) = reading_of(text, word);
         assert_eq!(w, 0.0, "{text}");
