@@ -587,15 +587,22 @@ impl UnitView<'_> {
             .find(|&c| matches!(tree.relation(c), "obl" | "nmod") && self.has_preposition(c, "bij"))?;
         // An actor by name, or a plain noun that is no role word itself ("ligt bij de
         // maatwerkbedrijven zelf": those who hold it; "ligt bij projecten": a topic).
-        let names_actor = self.phrase(by).iter().any(|&x| {
+        let names_actor = self.names_an_actor(by)
+            || (matches!(tree.words[by].upos.as_str(), "NOUN" | "PROPN")
+                && !self.is_cue(by)
+                && !ROLE_NOUNS.contains(&self.lemma(by).as_str()));
+        names_actor.then(|| self.actor_of_phrase(by))
+    }
+
+    /// Whether the phrase headed by `w` names the RESOC or another actor by an
+    /// `actor_self` / `actor_other` entry.
+    fn names_an_actor(&self, w: usize) -> bool {
+        self.phrase(w).iter().any(|&x| {
             matches!(
                 self.kind(x),
                 Some(ContextKind::ActorSelf) | Some(ContextKind::ActorOther)
             )
-        }) || (matches!(tree.words[by].upos.as_str(), "NOUN" | "PROPN")
-            && !self.is_cue(by)
-            && !ROLE_NOUNS.contains(&self.lemma(by).as_str()));
-        names_actor.then(|| self.actor_of_phrase(by))
+        })
     }
 
     /// The agent of predicate `p` from its subject, its "door" phrase or the clause
@@ -615,17 +622,13 @@ impl UnitView<'_> {
         }
         // "Binnen het RESOC wordt overleg gepleegd met de sociale partners": a passive
         // done inside a body is that body's act (its members deliberate there).
-        let within = tree.children(p).find(|&c| {
-            passive
-                && tree.relation(c) == "obl"
-                && self.has_preposition(c, "binnen")
-                && self.phrase(c).iter().any(|&x| {
-                    matches!(
-                        self.kind(x),
-                        Some(ContextKind::ActorSelf) | Some(ContextKind::ActorOther)
-                    )
+        let within = passive
+            .then(|| {
+                tree.children(p).find(|&c| {
+                    tree.relation(c) == "obl" && self.has_preposition(c, "binnen") && self.names_an_actor(c)
                 })
-        });
+            })
+            .flatten();
         if let Some(a) = within {
             return (self.actor_of_phrase(a), "binnen");
         }
@@ -853,10 +856,8 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         .then(|| tree.words[clause].head.map(|h| h as usize))
         .flatten()
         .filter(|&h| WISHING.contains(&view.lemma(h).as_str()))
-        .and_then(|h| match view.agent_of(h, 0).0 {
-            Agent::Other(who) => Some(Agent::Other(who)),
-            _ => None,
-        });
+        .map(|h| view.agent_of(h, 0).0)
+        .filter(|a| matches!(a, Agent::Other(_)));
     let (agent, relation) = match wished_by {
         Some(who) => (who, "wish"),
         None => (agent, relation),
