@@ -207,6 +207,10 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
 struct Figures {
     n: usize,
     agent_accuracy: f64,
+    /// Agent accuracy over the units the coder gives role content (pole overleg or
+    /// project): who acts in a role statement, leaving out sentences with no role
+    /// word, whose agent a reader of role statements does not read.
+    role_agent_accuracy: f64,
     pole_macro_f1: f64,
     counts_f1: f64,
     counts_accuracy: f64,
@@ -237,6 +241,10 @@ fn figures(units: &[(Gold, Reading)]) -> Figures {
     Figures {
         n,
         agent_accuracy: agree(&|(g, r)| g.agent == r.agent),
+        role_agent_accuracy: {
+            let roles: Vec<&(Gold, Reading)> = units.iter().filter(|(g, _)| g.pole != "none").collect();
+            roles.iter().filter(|(g, r)| g.agent == r.agent).count() as f64 / roles.len().max(1) as f64
+        },
         pole_macro_f1: ["overleg", "project", "none"]
             .iter()
             .map(|c| f1(&poles, c))
@@ -250,8 +258,8 @@ fn figures(units: &[(Gold, Reading)]) -> Figures {
 fn print(name: &str, units: &[(Gold, Reading)]) -> Figures {
     let f = figures(units);
     println!(
-        "{name}: n = {}, agent accuracy {:.3}, pole macro-F1 {:.3}, counts F1 {:.3}, counts accuracy {:.3}",
-        f.n, f.agent_accuracy, f.pole_macro_f1, f.counts_f1, f.counts_accuracy
+        "{name}: n = {}, agent accuracy {:.3} (in role statements {:.3}), pole macro-F1 {:.3}, counts F1 {:.3}, counts accuracy {:.3}",
+        f.n, f.agent_accuracy, f.role_agent_accuracy, f.pole_macro_f1, f.counts_f1, f.counts_accuracy
     );
     f
 }
@@ -283,12 +291,18 @@ fn role_statements_agree_with_the_dev_coding() {
     }
     if std::env::var_os("STREEKPACT_BIN").is_none() && std::env::var_os("ROLES_GOLD").is_none() {
         assert_eq!(all.n, 369);
-        // Measured: agent 0.843, pole macro-F1 0.841, counts F1 0.912, counts accuracy
-        // 0.930 (docs/method.md); floors leave room for about ten units.
+        // Measured: agent 0.843 (0.835 in the 261 role statements), pole macro-F1
+        // 0.841, counts F1 0.912, counts accuracy 0.930 (docs/method.md); floors leave
+        // room for about ten units.
         assert!(
             all.agent_accuracy >= 0.80,
             "agent accuracy {}",
             all.agent_accuracy
+        );
+        assert!(
+            all.role_agent_accuracy >= 0.79,
+            "agent accuracy in role statements {}",
+            all.role_agent_accuracy
         );
         assert!(all.pole_macro_f1 >= 0.78, "pole macro-F1 {}", all.pole_macro_f1);
         assert!(all.counts_f1 >= 0.87, "counts F1 {}", all.counts_f1);
