@@ -361,6 +361,7 @@ mod tests {
             kind: UnitKind::Sentence,
             marks,
             lead: None,
+            table_holder: None,
         }
     }
 

@@ -105,9 +105,10 @@ fn held_out_pacts_are_evaluated_but_not_tuned_for() {
     score_into(&pacts, out.path());
     let e = agreement(&format!("{HELDOUT}/gold.csv"), Some("heldout2"), out.path());
     assert_eq!(e.n, 10);
-    // Measured: accuracy 0.500, rho 0.826, theme agreement 0.800.
-    assert!(e.accuracy >= 0.3, "held-out accuracy fell to {}", e.accuracy);
-    assert!(e.spearman.unwrap() >= 0.65, "held-out spearman {:?}", e.spearman);
+    // Measured: accuracy 0.800, rho 0.934, theme agreement 0.800 (with pipe tables read
+    // row by row; 0.600 / 0.826 before). Floors leave room for two pacts.
+    assert!(e.accuracy >= 0.6, "held-out accuracy fell to {}", e.accuracy);
+    assert!(e.spearman.unwrap() >= 0.8, "held-out spearman {:?}", e.spearman);
     assert!(
         e.theme_agreement.unwrap() >= 0.7,
         "held-out theme agreement {:?}",

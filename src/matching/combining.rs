@@ -285,6 +285,10 @@ pub(super) fn match_units(
             && !passive_without_agent(&folded)
             && no_word_for_resoc();
         findings.without_reference = without_reference;
+        let table_holder = unit
+            .table_holder
+            .as_ref()
+            .map(|cell| holder_of_row(&unit.text, cell.clone(), tokens, &triggers, context));
         let wanted = match reader {
             Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading && !without_reference,
             Reader::Words => false,
@@ -589,15 +593,17 @@ pub(super) fn match_units(
                     continue;
                 }
             }
-            let (actor, actor_factor) = match reading.as_ref().map(|r| &r.agent) {
+            let (actor, actor_factor) = match (reading.as_ref().map(|r| &r.agent), &table_holder) {
+                (_, Some(Actor::Resoc)) => (Actor::Resoc, 1.0),
+                (_, Some(holder)) => (holder.clone(), 0.0),
                 _ if without_reference => match lexical_actor() {
                     Actor::Other(who) => (Actor::Other(who), 0.0),
                     _ => (Actor::Other(NOT_THE_RESOC.into()), 0.0),
                 },
-                Some(Agent::Resoc) => (Actor::Resoc, 1.0),
-                Some(Agent::Other(who)) => (Actor::Other(who.clone()), 0.0),
-                Some(Agent::Nobody) => (Actor::Nobody, 0.0),
-                Some(Agent::Unresolved) | None => {
+                (Some(Agent::Resoc), _) => (Actor::Resoc, 1.0),
+                (Some(Agent::Other(who)), _) => (Actor::Other(who.clone()), 0.0),
+                (Some(Agent::Nobody), _) => (Actor::Nobody, 0.0),
+                (Some(Agent::Unresolved) | None, _) => {
                     let actor = lexical_actor();
                     let factor = match &actor {
                         Actor::Other(_) => actor_other_factor(context, &triggers, &clause, first),
@@ -733,6 +739,10 @@ pub(super) fn match_units(
                 _ => {}
             }
             let clause_record = match (&reading, &findings.parse) {
+                _ if table_holder.is_some() => ClauseRecord {
+                    relation: TABLE_HOLDER.into(),
+                    ..Default::default()
+                },
                 _ if without_reference => ClauseRecord {
                     relation: NO_REFERENCE.into(),
                     ..Default::default()
@@ -907,4 +917,38 @@ pub(super) fn clauses(tokens: &[Token], terminator_starts: &[usize], commas: boo
 /// split verb's particle or a pair's object found there needs no tree to confirm it.
 pub(super) fn within_word_window(a: usize, b: usize, hard_clause: &[u32]) -> bool {
     b > a && b - a <= GAP_WINDOW + 1 && hard_clause[a] == hard_clause[b]
+}
+
+/// `agent_relation` of a table row whose holder column says who acts.
+pub(super) const TABLE_HOLDER: &str = "table_holder";
+
+/// Who holds the action of a table row, from its cell in the column the header names
+/// ("| Actie | Trekker | Partners |"): the RESOC when the cell names it (also beside a
+/// co-trekker), nobody while the cell is still open ("nog te bepalen", "–"), else
+/// whoever the cell names — the RESOC is then at most a partner in another cell.
+fn holder_of_row(
+    text: &str,
+    cell: std::ops::Range<usize>,
+    tokens: &[Token],
+    triggers: &[Found],
+    context: &ContextRules,
+) -> Actor {
+    let names_resoc = triggers.iter().any(|t| {
+        context.rules[t.id as usize].kind == ContextKind::ActorSelf
+            && cell.contains(&(tokens[t.positions[0]].start as usize))
+    });
+    if names_resoc {
+        return Actor::Resoc;
+    }
+    let named = text[cell].trim();
+    let folded = named.to_lowercase();
+    let open = !named.chars().any(char::is_alphabetic)
+        || ["nog ", "n.t.b", "ntb", "tbd", "te bepalen"]
+            .iter()
+            .any(|w| folded.starts_with(w) || folded.contains("te bepalen"));
+    if open {
+        Actor::Nobody
+    } else {
+        Actor::Other(named.chars().take(40).collect())
+    }
 }

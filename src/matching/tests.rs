@@ -1287,3 +1287,47 @@ fn a_word_under_a_verbal_noun_belongs_to_the_clause_around_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_table_rows_action_is_held_by_whom_its_holder_column_names() {
+    let found = findings_of(
+        "| Actie | Trekker | Partners |\n|---|---|---|\n| Jobbeurs voor de zorg | VDAB | RESOC Test, Unizo |\n\
+         | Overlegtafel mobiliteit | RESOC Test | provincie |\n| Opleidingsproject | nog te bepalen | RESOC Test |",
+        Reader::Tree,
+    );
+    let rows: Vec<(String, f64, String, String)> = found
+        .iter()
+        .flat_map(|f| &f.matches)
+        .map(|m| {
+            (
+                m.matched.clone(),
+                m.weight,
+                format!("{:?}", m.actor),
+                m.clause.relation.clone(),
+            )
+        })
+        .collect();
+    let of = |word: &str| {
+        rows.iter()
+            .find(|r| r.0.to_lowercase().contains(word))
+            .expect(word)
+            .clone()
+    };
+    // The header's "Trekker" labels a column: nobody's role.
+    assert_eq!(of("trekker").1, 0.0, "{rows:?}");
+    // VDAB is the trekker; the RESOC is only a partner.
+    let fair = of("jobbeurs");
+    assert_eq!(
+        (fair.1, fair.2.as_str(), fair.3.as_str()),
+        (0.0, "Other(\"VDAB\")", "table_holder")
+    );
+    // The RESOC holds the consultation table.
+    let table = of("overleg");
+    assert!(
+        table.1 > 0.0 && table.2 == "Resoc" && table.3 == "table_holder",
+        "{table:?}"
+    );
+    // A holder still to be found: nobody acts yet.
+    let open = of("project");
+    assert_eq!((open.1, open.2.as_str()), (0.0, "Nobody"));
+}

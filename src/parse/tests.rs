@@ -12,6 +12,7 @@ fn tree_of(text: &str) -> (Vec<Token>, Result<Tree, ParseError>) {
         kind: UnitKind::Sentence,
         marks: vec![],
         lead: None,
+        table_holder: None,
     };
     let tokens = Analyzer::new().tokenize_unit(&unit);
     let tree = parse_unit(text, &tokens, &[]);
@@ -140,6 +141,7 @@ fn words_left_out_are_not_in_the_tree() {
         kind: UnitKind::Sentence,
         marks: vec![],
         lead: None,
+        table_holder: None,
     };
     let tokens = Analyzer::new().tokenize_unit(&unit);
     let mut leave_out = vec![false; tokens.len()];

@@ -87,6 +87,10 @@ pub struct Unit {
     /// For a list item: the index (in the section) of the sentence that introduces the
     /// list ("Het RESOC kan diverse initiatieven nemen:"), whose context carries over.
     pub lead: Option<usize>,
+    /// For a row of a pipe table whose header names who holds each row's action
+    /// ("| Actie | Trekker | Partners |"): the byte span, in `text`, of this row's cell
+    /// in that column.
+    pub table_holder: Option<std::ops::Range<usize>>,
 }
 
 /// Segments a document. `name` is the document's output name (used when neither a

@@ -200,3 +200,43 @@ fn file_name_is_the_last_resort() {
     assert_eq!(doc.sections[0].resoc.as_deref(), Some("RESOC Waas en Dender"));
     assert_eq!(doc.sections[0].title, "");
 }
+
+#[test]
+fn a_pipe_table_is_read_row_by_row_with_its_header_naming_the_holder_column() {
+    let doc = seg(
+        "t.md",
+        "# RESOC Westhoek\n\nDe acties:\n\n| Actie | **Trekker** | Partners |\n|---|:---:|---|\n\
+         | Jobbeurs. Twee dagen | VDAB | RESOC Westhoek |\n| Overlegtafel |  | provincie |\n\nDaarna tekst.\n\n\
+         | Jobbeurs | VDAB |\n| Campagne | Unizo |\n",
+    );
+    let units = &doc.sections[0].units;
+    let seen: Vec<(&str, UnitKind, usize, Option<&str>)> = units
+        .iter()
+        .map(|u| {
+            let holder = u.table_holder.clone().map(|c| &u.text[c]);
+            (u.text.as_str(), u.kind, u.line, holder)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("RESOC Westhoek", UnitKind::Heading, 1, None),
+            ("De acties:", UnitKind::Sentence, 3, None),
+            // The row above `|---|` is the header (markup stripped), the line itself no unit.
+            ("| Actie | Trekker | Partners |", UnitKind::Heading, 5, None),
+            // A row is one unit, not split into sentences, and has no lead-in.
+            (
+                "| Jobbeurs. Twee dagen | VDAB | RESOC Westhoek |",
+                UnitKind::ListItem,
+                7,
+                Some("VDAB")
+            ),
+            ("| Overlegtafel |  | provincie |", UnitKind::ListItem, 8, Some("")),
+            ("Daarna tekst.", UnitKind::Sentence, 10, None),
+            // Without a header the holder column is unknown.
+            ("| Jobbeurs | VDAB |", UnitKind::ListItem, 12, None),
+            ("| Campagne | Unizo |", UnitKind::ListItem, 13, None),
+        ]
+    );
+    assert!(units.iter().all(|u| u.lead.is_none()));
+}

@@ -1,4 +1,5 @@
-//! Units: a section's body → sentences, list items (with their lead-in) and headings.
+//! Units: a section's body → sentences, list items (with their lead-in), pipe-table rows
+//! (with the cell that names their holder) and headings.
 
 use std::sync::LazyLock;
 
@@ -49,13 +50,81 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "jl", "fig", "tel",
 ];
 
-/// A block of body text: a paragraph or a list item, joined across its lines.
+/// A block of body text: a paragraph or a list item, joined across its lines, or one
+/// row of a pipe table.
 pub(super) struct Block {
     pub(super) text: String,
     pub(super) marks: Vec<Mark>,
     /// (byte offset in `text`, 1-based line) for each source line of the block.
     pub(super) line_starts: Vec<(usize, usize)>,
     pub(super) is_item: bool,
+    /// A pipe-table row: one unit, never split into sentences, with no lead-in.
+    pub(super) row: Option<TableRow>,
+}
+
+/// What a row of a pipe table is.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum TableRow {
+    /// The row above the `|---|` line: column labels ("| Actie | Trekker |"), which
+    /// state no one's role.
+    Header,
+    Body,
+}
+
+/// A row of a pipe table (`| Jobbeurs | VDAB | 2025 |`).
+pub(super) fn is_table_row(line: &str) -> bool {
+    line.len() > 1 && line.starts_with('|') && line.ends_with('|')
+}
+
+/// The byte spans of the cells of a pipe-table row, trimmed, left to right.
+pub(super) fn cells(row: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let inner_start = usize::from(row.starts_with('|'));
+    let inner_end = row.len() - usize::from(row.len() > inner_start && row.ends_with('|'));
+    let inner = &row[inner_start..inner_end];
+    let mut at = inner_start;
+    inner.split('|').map(move |cell| {
+        let start = at + (cell.len() - cell.trim_start().len());
+        let end = at + cell.trim_end().len();
+        at += cell.len() + 1;
+        start..end.max(start)
+    })
+}
+
+/// Header labels of the column that names who holds a row's action: the trekker,
+/// promotor or whoever is responsible for it.
+const HOLDER_LABELS: &[&str] = &[
+    "trekker",
+    "trekkers",
+    "trekker(s)",
+    "promotor",
+    "promotoren",
+    "projectpromotor",
+    "verantwoordelijke",
+    "verantwoordelijken",
+    "verantwoordelijk",
+    "initiatiefnemer",
+    "initiatiefnemers",
+    "uitvoerder",
+    "uitvoerders",
+    "coördinator",
+    "eigenaar",
+];
+
+/// Whether a header cell names the holder column: its first word is one of
+/// [`HOLDER_LABELS`] ("Trekker", "Promotor / trekker", "Verantwoordelijke partner").
+fn names_holder(cell: &str) -> bool {
+    let first = cell
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .trim_end_matches([':', '.'])
+        .to_lowercase();
+    HOLDER_LABELS.contains(&first.as_str())
+}
+
+/// The line under a pipe table's header: `|---|:---:|`.
+pub(super) fn is_table_separator(line: &str) -> bool {
+    is_table_row(line) && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
@@ -69,6 +138,21 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
     };
     for (i, raw) in lines.iter().enumerate().take(to).skip(from) {
         let line = raw.trim();
+        // A pipe table is read row by row, as a reader reads it, not as one paragraph:
+        // each row is a unit, and the row above the `|---|` line is its header.
+        if !in_fence && is_table_row(line) {
+            flush(&mut current, &mut blocks);
+            if is_table_separator(line) {
+                if let Some(header) = blocks.last_mut().filter(|b| b.row.is_some()) {
+                    header.row = Some(TableRow::Header);
+                }
+                continue;
+            }
+            let mut block = join_block(&[(i + 1, line)], false);
+            block.row = Some(TableRow::Body);
+            blocks.push(block);
+            continue;
+        }
         if line.starts_with("```") {
             in_fence = !in_fence;
             flush(&mut current, &mut blocks);
@@ -95,9 +179,22 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
     flush(&mut current, &mut blocks);
 
     let mut lead: Option<usize> = None;
+    // The column of the current table whose header names who holds each row's action.
+    let mut holder_column: Option<usize> = None;
     for block in blocks {
+        match block.row {
+            Some(TableRow::Header) => {
+                holder_column = cells(&block.text).position(|c| names_holder(&block.text[c]))
+            }
+            Some(TableRow::Body) => {}
+            None => holder_column = None,
+        }
         let first_unit = units.len();
-        for (start, end) in sentence_spans(&block.text) {
+        let spans = match block.row {
+            Some(_) => vec![(0, block.text.len())],
+            None => sentence_spans(&block.text),
+        };
+        for (start, end) in spans {
             let text = block.text[start..end].trim_end();
             let trim_start = text.len() - text.trim_start().len();
             let (s, e) = (start + trim_start, start + text.len());
@@ -123,16 +220,27 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
             units.push(Unit {
                 text: block.text[s..e].to_string(),
                 line,
-                kind: if block.is_item {
-                    UnitKind::ListItem
-                } else {
-                    UnitKind::Sentence
+                kind: match block.row {
+                    Some(TableRow::Header) => UnitKind::Heading,
+                    Some(TableRow::Body) => UnitKind::ListItem,
+                    None if block.is_item => UnitKind::ListItem,
+                    None => UnitKind::Sentence,
                 },
                 marks,
-                lead: if block.is_item { lead } else { None },
+                lead: if block.is_item && block.row.is_none() {
+                    lead
+                } else {
+                    None
+                },
+                table_holder: match (block.row, holder_column) {
+                    (Some(TableRow::Body), Some(column)) => cells(&block.text[s..e]).nth(column),
+                    _ => None,
+                },
             });
         }
-        if !block.is_item {
+        if block.row.is_some() {
+            lead = None;
+        } else if !block.is_item {
             let last_word = block
                 .text
                 .split_whitespace()
@@ -200,6 +308,7 @@ pub(super) fn join_block(lines: &[(usize, &str)], is_item: bool) -> Block {
         marks,
         line_starts,
         is_item,
+        row: None,
     }
 }
 
