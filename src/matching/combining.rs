@@ -943,9 +943,8 @@ fn holder_of_row(
     let named = text[cell].trim();
     let folded = named.to_lowercase();
     let open = !named.chars().any(char::is_alphabetic)
-        || ["nog ", "n.t.b", "ntb", "tbd", "te bepalen"]
-            .iter()
-            .any(|w| folded.starts_with(w) || folded.contains("te bepalen"));
+        || folded.contains("te bepalen")
+        || ["nog ", "n.t.b", "ntb", "tbd"].iter().any(|w| folded.starts_with(w));
     if open {
         Actor::Nobody
     } else {
