@@ -91,7 +91,9 @@ pub(super) fn cells(row: &str) -> impl Iterator<Item = std::ops::Range<usize>> +
 }
 
 /// Header labels of the column that names who holds a row's action: the trekker,
-/// promotor or whoever is responsible for it.
+/// promotor or whoever is responsible for it. The same words are `role_label`s in
+/// lexicons/context.tsv, but that list also holds *partner(s)*, which names no holder,
+/// and segmentation comes before the lexicons are read.
 const HOLDER_LABELS: &[&str] = &[
     "trekker",
     "trekkers",
@@ -107,6 +109,9 @@ const HOLDER_LABELS: &[&str] = &[
     "uitvoerder",
     "uitvoerders",
     "coördinator",
+    "coordinator",
+    "projectleider",
+    "projectleiders",
     "eigenaar",
 ];
 
