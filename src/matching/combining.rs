@@ -944,7 +944,9 @@ fn holder_of_row(
     let folded = named.to_lowercase();
     let open = !named.chars().any(char::is_alphabetic)
         || folded.contains("te bepalen")
-        || ["nog ", "n.t.b", "ntb", "tbd"].iter().any(|w| folded.starts_with(w));
+        || ["nog ", "n.t.b", "ntb", "tbd"]
+            .iter()
+            .any(|w| folded.starts_with(w));
     if open {
         Actor::Nobody
     } else {
