@@ -464,3 +464,160 @@ fn files_written_by_an_office_suite_read_like_the_markdown() {
         );
     }
 }
+
+// --- tables ------------------------------------------------------------------------------
+
+/// An action table, as the four formats that have tables write it: a caption, a header
+/// row ("Actie | Trekker | Partners") and two rows, one held by another actor, one by
+/// the RESOC. Every format must read it by its columns: the header states no role, the
+/// VDAB row's role words are VDAB's, the RESOC row's are the RESOC's.
+#[test]
+fn an_action_table_is_read_by_its_columns_in_every_format() {
+    const ROWS: [[&str; 3]; 3] = [
+        ["Actie", "Trekker", "Partners"],
+        ["Een jobbeurs organiseren", "VDAB", "RESOC Kempen"],
+        ["Overleg organiseren met de sociale partners", "RESOC Kempen", ""],
+    ];
+    const TITLE: &str = "Streekpact RESOC Kempen";
+    const CAPTION: &str = "Tabel 1. Acties rond werk.";
+    let md = format!(
+        "# {TITLE}\n\n{CAPTION}\n\n| Actie | Trekker | Partners |\n|---|---|---|\n| Een jobbeurs organiseren | VDAB | RESOC Kempen |\n| Overleg organiseren met de sociale partners | RESOC Kempen | |\n"
+    );
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    // DOCX twice: with the header row marked (`w:tblHeader`), and unmarked, where the
+    // header is known from three columns of short labels.
+    let docx_with = |mark: bool| {
+        let rows: String = ROWS
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let props = if i == 0 && mark {
+                    "<w:trPr><w:tblHeader/></w:trPr>"
+                } else {
+                    ""
+                };
+                let cells: String = row
+                    .iter()
+                    .map(|c| format!("<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"))
+                    .collect();
+                format!("<w:tr>{props}{cells}</w:tr>")
+            })
+            .collect();
+        let document = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body><w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>{TITLE}</w:t></w:r></w:p><w:p><w:r><w:t>{CAPTION}</w:t></w:r></w:p><w:tbl><w:tblPr/>{rows}</w:tbl></w:body></w:document>"#
+        );
+        zip_of(&[
+            (
+                "[Content_Types].xml",
+                r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.into(),
+            ),
+            ("word/document.xml", document),
+        ])
+    };
+    let odt_rows = |rows: &[[&str; 3]]| -> String {
+        rows.iter()
+            .map(|row| {
+                let cells: String = row
+                    .iter()
+                    .map(|c| format!("<table:table-cell><text:p>{c}</text:p></table:table-cell>"))
+                    .collect();
+                format!("<table:table-row>{cells}</table:table-row>")
+            })
+            .collect()
+    };
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3"><office:body><office:text><text:h text:outline-level="1">{TITLE}</text:h><text:p>{CAPTION}</text:p><table:table><table:table-header-rows>{}</table:table-header-rows>{}</table:table></office:text></office:body></office:document-content>"#,
+        odt_rows(&ROWS[..1]),
+        odt_rows(&ROWS[1..])
+    );
+    let odt = zip_of(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text".into()),
+        ("content.xml", content),
+    ]);
+    let html_rows: String = ROWS
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let tag = if i == 0 { "th" } else { "td" };
+            format!(
+                "<tr>{}</tr>",
+                row.iter()
+                    .map(|c| format!("<{tag}>{c}</{tag}>"))
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"></head><body><h1>{TITLE}</h1><p>{CAPTION}</p><table>{html_rows}</table></body></html>"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let files: [(&str, Vec<u8>); 5] = [
+        ("md", md.into_bytes()),
+        ("docx", docx_with(true)),
+        ("unmarked.docx", docx_with(false)),
+        ("odt", odt),
+        ("html", html.into_bytes()),
+    ];
+    let mut readings = BTreeMap::new();
+    for (ext, bytes) in files {
+        let input = dir.path().join(ext.replace('.', "_"));
+        fs::create_dir_all(&input).unwrap();
+        fs::write(input.join(format!("kempen.{ext}")), bytes).unwrap();
+        let out = dir.path().join(format!("out_{}", ext.replace('.', "_")));
+        cargo_bin_cmd!("streekpact")
+            .args([
+                "score",
+                "-q",
+                "--replicates",
+                "1",
+                "--language-check",
+                "off",
+                "-o",
+            ])
+            .arg(&out)
+            .arg(&input)
+            .assert()
+            .code(0);
+        // (row text, cue, pole, counted, agent relation) per match, in file order.
+        let matches: Vec<(String, String, String, bool, String)> = csv_rows(&out.join("matches.csv"))
+            .into_iter()
+            .map(|m| {
+                let counted = m["contribution"].parse::<f64>().unwrap() != 0.0;
+                (
+                    m["context"].clone(),
+                    m["cue"].clone(),
+                    m["pole"].clone(),
+                    counted,
+                    m["agent_relation"].clone(),
+                )
+            })
+            .collect();
+        assert!(
+            matches
+                .iter()
+                .all(|(row, _, _, counted, _)| !(row.contains("Trekker") && *counted)),
+            "{ext}: the header row states no role: {matches:?}"
+        );
+        assert!(
+            matches
+                .iter()
+                .filter(|m| m.0.contains("VDAB"))
+                .all(|(_, _, _, counted, relation)| !counted && relation == "table_holder"),
+            "{ext}: the VDAB row is VDAB's: {matches:?}"
+        );
+        assert!(
+            matches
+                .iter()
+                .any(|(row, _, pole, counted, _)| row.contains("Overleg organiseren")
+                    && *counted
+                    && pole.starts_with('-')),
+            "{ext}: the RESOC row counts for overleg: {matches:?}"
+        );
+        readings.insert(ext, matches);
+    }
+    let markdown = readings["md"].clone();
+    for (ext, matches) in &readings {
+        assert_eq!(matches, &markdown, "{ext} reads the table as the Markdown does");
+    }
+}

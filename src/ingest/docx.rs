@@ -6,7 +6,8 @@
 //! paragraph or its style chain; else a style whose built-in name is "heading N" or
 //! "Title" — the id is localised, "Kop1", the name is not); bold and italic runs
 //! (direct, character style or paragraph style); numbered and bulleted paragraphs
-//! (`w:numPr`) as `- ` items; table rows as `- ` lines with ` | ` between cells;
+//! (`w:numPr`) as `- ` items; tables (`w:tbl`) as pipe tables, with a header row when
+//! `w:tblHeader` marks one and merged cells (`w:gridSpan`) kept in their columns;
 //! text in text boxes (`w:txbxContent`), content controls (`w:sdt`), hyperlinks,
 //! inserted revisions, field results.
 //!
@@ -276,6 +277,8 @@ pub fn document_to_text(xml: &str, styles: &Styles) -> Result<String, IngestErro
             "tbl" => b.table_part(TablePart::Table, true, !is_start),
             "tr" => b.table_part(TablePart::Row, true, !is_start),
             "tc" => b.table_part(TablePart::Cell, true, !is_start),
+            "trPr" if is_start && read_table_props(&mut r)?.header => b.mark_header_row(),
+            "tcPr" if is_start => b.set_cell_span(read_table_props(&mut r)?.span),
             "sdt" if is_start => sdts.push(Sdt::default()),
             "sdtPr" if is_start => {
                 let skip = read_sdt_pr(&mut r)?;
@@ -287,7 +290,7 @@ pub fn document_to_text(xml: &str, styles: &Styles) -> Result<String, IngestErro
             // Deleted or moved-away text, field codes, the duplicate fallback of
             // alternate content, and properties that hold no text.
             "del" | "moveFrom" | "delText" | "delInstrText" | "instrText" | "Fallback" | "sdtEndPr"
-            | "tblPr" | "tblGrid" | "trPr" | "tcPr" | "sectPr" | "rPrChange" | "pPrChange" | "tblPrEx"
+            | "tblPr" | "tblGrid" | "sectPr" | "rPrChange" | "pPrChange" | "tblPrEx"
                 if is_start =>
             {
                 r.skip_element()?
@@ -322,6 +325,38 @@ fn read_ppr(r: &mut XmlReader<'_>) -> Result<ParaProps, IngestError> {
             _ => {}
         }
     }
+}
+
+/// What a row's or a cell's properties say about the table's shape.
+struct TableProps {
+    /// `w:tblHeader`: the row repeats as the table's header on every page.
+    header: bool,
+    /// `w:gridSpan`: how many grid columns the cell covers.
+    span: usize,
+}
+
+/// Reads `w:trPr` or `w:tcPr` (its start just returned) up to its end.
+fn read_table_props(r: &mut XmlReader<'_>) -> Result<TableProps, IngestError> {
+    let depth = r.depth();
+    let mut props = TableProps {
+        header: false,
+        span: 1,
+    };
+    loop {
+        let e = match r.next()? {
+            Ev::End(_) if r.depth() < depth => break,
+            Ev::Eof => break,
+            Ev::Start(e) | Ev::Empty(e) => e,
+            _ => continue,
+        };
+        let val = attr(&e, "val");
+        match name_of(&e) {
+            "tblHeader" => props.header = on(val.as_deref()),
+            "gridSpan" => props.span = val.and_then(|v| v.trim().parse().ok()).unwrap_or(1),
+            _ => {}
+        }
+    }
+    Ok(props)
 }
 
 /// Reads `w:rPr` (its start just returned) up to its end.
@@ -462,6 +497,28 @@ mod tests {
     }
 
     #[test]
+    fn a_header_row_and_merged_cells_keep_every_cell_under_its_column() {
+        let cell = |props: &str, text: &str| {
+            format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", para("", &run(text)))
+        };
+        let body = format!(
+            r#"<w:tbl><w:tblPr/><w:tblGrid/><w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}{}</w:tr><w:tr>{}{}</w:tr><w:tr><w:trPr><w:tblHeader w:val="0"/></w:trPr>{}{}{}</w:tr></w:tbl>"#,
+            cell("", "Actie"),
+            cell("", "Trekker"),
+            cell("", "Partners"),
+            cell(r#"<w:gridSpan w:val="2"/>"#, "Jobbeurs"),
+            cell("", "VDAB"),
+            cell("", "Overlegtafel"),
+            cell(r#"<w:tcW w:w="0"/>"#, "RESOC Kempen"),
+            cell("", ""),
+        );
+        assert_eq!(
+            convert(&body),
+            "| Actie | Trekker | Partners |\n|---|---|---|\n| Jobbeurs | | VDAB |\n| Overlegtafel | RESOC Kempen | |\n"
+        );
+    }
+
+    #[test]
     fn content_controls_tables_and_toc() {
         let body = format!(
             r#"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt><w:sdt><w:sdtPr><w:alias w:val="Rol"/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt><w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/>{}</w:tc><w:tc>{}{}</w:tc></w:tr><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"#,
@@ -474,7 +531,7 @@ mod tests {
         );
         assert_eq!(
             convert(&body),
-            "Het RESOC organiseert overleg.\n\n- **Trekker** | RESOC Kempen\n"
+            "Het RESOC organiseert overleg.\n\n| **Trekker** | RESOC Kempen |\n"
         );
     }
 

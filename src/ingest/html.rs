@@ -5,7 +5,8 @@
 //! misnested markup and entities as a browser does them), and walked iteratively.
 //!
 //! Kept: `h1`–`h6` as headings, `strong`/`b` as bold, `em`/`i` as italic, `li` as
-//! `- ` items, table rows as `- ` lines with ` | ` between cells, paragraphs and other
+//! `- ` items, tables as pipe tables (a row of `th` cells only is the header; `colspan`
+//! kept as empty cells, so columns stay under their headers), paragraphs and other
 //! blocks, line breaks (`br`), preformatted text as is; entities decoded.
 //!
 //! Dropped: `head` (title, meta), `script`, `style`, `noscript`, `template`,
@@ -619,6 +620,12 @@ pub fn page_to_text(page: &str) -> Result<String, IngestError> {
                     }
                     "td" | "th" => {
                         s.b.cell_start();
+                        if tag == "th" {
+                            s.b.mark_header_cell();
+                        }
+                        if let Some(span) = attr(attrs, "colspan").and_then(|v| v.trim().parse().ok()) {
+                            s.b.set_cell_span(span);
+                        }
                         Exit::EndCell
                     }
                     "p" | "div" | "section" | "blockquote" | "address" | "figure" | "figcaption" | "dl"
@@ -684,7 +691,16 @@ mod tests {
         let html = "<table><tr><th>Trekker<td><b>RESOC</b> Kempen<tr><td>Looptijd<td>2013-2016</table><p><b>vet <i>beide</b> schuin</i> normaal</p>";
         assert_eq!(
             convert(html),
-            "- Trekker | **RESOC** Kempen\n- Looptijd | 2013-2016\n\n**vet** ***beide*** *schuin* normaal\n"
+            "| Trekker | **RESOC** Kempen |\n| Looptijd | 2013-2016 |\n\n**vet** ***beide*** *schuin* normaal\n"
+        );
+    }
+
+    #[test]
+    fn a_row_of_header_cells_heads_the_table_and_colspan_keeps_the_columns() {
+        let html = "<table><thead><tr><th>Actie<th>Trekker<th>Partners</thead><tbody><tr><td colspan=2>Jobbeurs<td>VDAB<tr><td>Overlegtafel<td>RESOC Kempen<td></table>";
+        assert_eq!(
+            convert(html),
+            "| Actie | Trekker | Partners |\n|---|---|---|\n| Jobbeurs | | VDAB |\n| Overlegtafel | RESOC Kempen | |\n"
         );
     }
 

@@ -3,7 +3,12 @@
 //!
 //! - a heading: `#`…`######` + space + title, on one line;
 //! - a paragraph: its text, with `**bold**` and `*italic*` runs, line breaks kept;
-//! - a list item or a table row: a `- ` line (cells joined with ` | `);
+//! - a list item: a `- ` line;
+//! - a table of two or more columns: a pipe table, one `| a | b |` line per row with
+//!   empty cells kept (so that every cell stays under its column's header), and a
+//!   `|---|---|` line under its first row when that row is a header (see
+//!   [`Builder::mark_header_row`] and `is_header`); a one-column table (a text box or
+//!   layout frame): a `- ` line per non-empty row;
 //! - blocks separated by a blank line; consecutive items by a line feed.
 //!
 //! Literal `*` in the source text would be read as emphasis markup, so it is written
@@ -32,8 +37,21 @@ struct Para {
 
 #[derive(Default)]
 struct Table {
-    row: Option<Vec<String>>,
+    rows: Vec<Row>,
+    row: Option<Row>,
     cell: Option<String>,
+    /// How many grid columns the open cell spans (DOCX `w:gridSpan`, HTML `colspan`).
+    span: usize,
+}
+
+#[derive(Default)]
+struct Row {
+    cells: Vec<String>,
+    /// The source marks this row as a header (DOCX `w:tblHeader`, ODT
+    /// `table:table-header-rows`).
+    marked_header: bool,
+    /// Cells the source marks as header cells (HTML `th`).
+    header_cells: usize,
 }
 
 /// Writes the document model. Paragraphs may nest (a text box or a note inside a
@@ -200,7 +218,32 @@ impl Builder {
         }
         self.row_end();
         if let Some(t) = self.tables.last_mut() {
-            t.row = Some(Vec::new());
+            t.row = Some(Row::default());
+        }
+    }
+
+    /// Marks the open row as the table's header row.
+    pub fn mark_header_row(&mut self) {
+        if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
+            row.marked_header = true;
+        }
+    }
+
+    /// Marks the open cell as a header cell (HTML `th`): a row of header cells only is a
+    /// header row.
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    pub fn mark_header_cell(&mut self) {
+        if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
+            row.header_cells += 1;
+        }
+    }
+
+    /// The open cell spans `columns` grid columns: it is followed by empty cells, so that
+    /// the cells after it stay under their own headers.
+    pub fn set_cell_span(&mut self, columns: usize) {
+        if let Some(t) = self.tables.last_mut().filter(|t| t.cell.is_some()) {
+            // A span beyond any real table's width is a broken file, not a layout.
+            t.span = columns.clamp(1, 64);
         }
     }
 
@@ -211,6 +254,7 @@ impl Builder {
         self.cell_end();
         if let Some(t) = self.tables.last_mut() {
             t.cell = Some(String::new());
+            t.span = 1;
         }
     }
 
@@ -220,26 +264,38 @@ impl Builder {
         }
         if let Some(t) = self.tables.last_mut() {
             if let Some(cell) = t.cell.take() {
-                t.row.get_or_insert_with(Vec::new).push(cell);
+                let row = t.row.get_or_insert_with(Row::default);
+                // A `|` inside a cell would split it in two; `¦` reads the same.
+                row.cells.push(cell.trim().replace('|', "\u{A6}"));
+                for _ in 1..t.span {
+                    row.cells.push(String::new());
+                }
+                t.span = 1;
             }
         }
     }
 
-    /// Ends a row: its non-empty cells, joined by ` | `, become one `- ` line (or text
-    /// of the enclosing cell, for a table inside a table).
+    /// Ends a row. A row of a table inside a table becomes text of the enclosing cell
+    /// (its non-empty cells joined by ` | `); any other row waits for the end of its
+    /// table, which decides how the table is written.
     pub fn row_end(&mut self) {
         self.cell_end();
+        let depth = self.tables.len();
         let Some(row) = self.tables.last_mut().and_then(|t| t.row.take()) else {
             return;
         };
-        let cells: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-        if cells.is_empty() {
+        if row.cells.iter().all(String::is_empty) {
             return;
         }
-        let line = cells.join(" | ");
-        let depth = self.tables.len();
         if depth >= 2 {
             if let Some(cell) = self.tables[depth - 2].cell.as_mut() {
+                let line = row
+                    .cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" | ");
                 if !cell.is_empty() {
                     cell.push(' ');
                 }
@@ -247,12 +303,39 @@ impl Builder {
                 return;
             }
         }
-        self.block(format!("- {line}"), true);
+        if let Some(t) = self.tables.last_mut() {
+            t.rows.push(row);
+        }
     }
 
+    /// Ends a table and writes its rows: a pipe table when it has two or more columns,
+    /// else a `- ` line per row.
     pub fn table_end(&mut self) {
         self.row_end();
-        self.tables.pop();
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
+        let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        if width <= 1 {
+            for row in &table.rows {
+                self.block(format!("- {}", row.cells.concat()), true);
+            }
+            return;
+        }
+        let header = is_header(&table.rows);
+        for (i, row) in table.rows.iter().enumerate() {
+            let mut line = String::from("|");
+            for column in 0..width {
+                let cell = row.cells.get(column).map_or("", String::as_str);
+                line.push(' ');
+                line.push_str(cell);
+                line.push_str(if cell.is_empty() { "|" } else { " |" });
+            }
+            self.block(line, true);
+            if i == 0 && header {
+                self.block(format!("|{}", "---|".repeat(width)), true);
+            }
+        }
     }
 
     /// Ends paragraphs that were opened inside the current cell.
@@ -283,6 +366,34 @@ impl Builder {
         }
         self.out
     }
+}
+
+/// Whether a table's first row is its header, the labels of the columns below it:
+/// the source marks it (a header row, or a row of header cells only), or, unmarked,
+/// it reads as one — every cell filled and bold while the next row is not, or, in a
+/// table of three or more columns, every cell a short label (at most three words, no
+/// digit, no sentence end). A two-column table is often a form ("Trekker | RESOC
+/// Kempen"), whose first row is a statement, so it needs a mark or bold.
+fn is_header(rows: &[Row]) -> bool {
+    let (Some(first), Some(second)) = (rows.first(), rows.get(1)) else {
+        return false;
+    };
+    if first.marked_header || (first.header_cells > 0 && first.header_cells == first.cells.len()) {
+        return true;
+    }
+    if first.cells.iter().any(String::is_empty) {
+        return false;
+    }
+    let bold = |c: &String| c.starts_with("**") && c.ends_with("**") && c.len() > 4;
+    if first.cells.iter().all(bold) && !second.cells.iter().filter(|c| !c.is_empty()).all(bold) {
+        return true;
+    }
+    let is_label = |c: &String| {
+        c.split_whitespace().count() <= 3
+            && !c.chars().any(|ch| ch.is_ascii_digit())
+            && !c.trim_end_matches('*').ends_with(['.', '!', '?', ';'])
+    };
+    first.cells.len() >= 3 && first.cells.iter().all(is_label)
 }
 
 /// Runs → one paragraph's text with emphasis markers. White space at the edges of an
@@ -389,6 +500,106 @@ mod tests {
         assert_eq!(spans(MarkKind::Italic), ["trekker", "partner"]);
     }
 
+    /// Writes a table of rows of plain (or, with a leading `*`, bold) cells.
+    fn table(b: &mut Builder, rows: &[&[&str]]) {
+        b.table_start();
+        for row in rows {
+            b.row_start();
+            for cell in row.iter() {
+                b.cell_start();
+                let (text, style) = match cell.strip_prefix('*') {
+                    Some(t) => (t, BOLD),
+                    None => (*cell, PLAIN),
+                };
+                b.text(text, style);
+                b.end();
+                b.cell_end();
+            }
+            b.row_end();
+        }
+        b.table_end();
+    }
+
+    #[test]
+    fn a_table_keeps_its_columns_and_its_header_row() {
+        // Three or more columns of short labels: a header, without any mark.
+        let mut b = Builder::new();
+        table(
+            &mut b,
+            &[
+                &["Actie", "Trekker", "Partners"],
+                &["Jobbeurs", "", "VDAB | Unizo"],
+                &["Overlegtafel zorg", "RESOC Kempen", "Provincie"],
+            ],
+        );
+        assert_eq!(
+            b.finish(),
+            "| Actie | Trekker | Partners |\n|---|---|---|\n| Jobbeurs | | VDAB \u{A6} Unizo |\n| Overlegtafel zorg | RESOC Kempen | Provincie |\n"
+        );
+        // Two columns: a form ("Trekker | RESOC Kempen") unless its first row is bold
+        // and the next is not, or the source marks it.
+        let mut b = Builder::new();
+        table(&mut b, &[&["Trekker", "RESOC Kempen"], &["Partners", "VDAB"]]);
+        table(&mut b, &[&["*Actie", "*Trekker"], &["Jobbeurs", "VDAB"]]);
+        b.table_start();
+        b.row_start();
+        b.mark_header_row();
+        for cell in ["Actie", "Trekker"] {
+            b.cell_start();
+            b.text(cell, PLAIN);
+            b.cell_end();
+        }
+        b.row_start();
+        b.cell_start();
+        b.text("Opleiding", PLAIN);
+        b.cell_end();
+        b.row_end();
+        b.table_end();
+        assert_eq!(
+            b.finish(),
+            "| Trekker | RESOC Kempen |\n| Partners | VDAB |\n| **Actie** | **Trekker** |\n|---|---|\n| Jobbeurs | VDAB |\n| Actie | Trekker |\n|---|---|\n| Opleiding | |\n"
+        );
+    }
+
+    #[test]
+    fn a_merged_cell_keeps_the_cells_after_it_under_their_headers() {
+        let mut b = Builder::new();
+        b.table_start();
+        for (row, cells) in [
+            [("Actie", 1), ("Trekker", 1), ("Timing", 1)],
+            [("Jobbeurs en opleiding", 2), ("2026", 1), ("", 0)],
+        ]
+        .iter()
+        .enumerate()
+        {
+            b.row_start();
+            if row == 0 {
+                b.mark_header_row();
+            }
+            for &(text, span) in cells.iter().filter(|(_, span)| *span > 0) {
+                b.cell_start();
+                b.set_cell_span(span);
+                b.text(text, PLAIN);
+                b.cell_end();
+            }
+        }
+        b.table_end();
+        assert_eq!(
+            b.finish(),
+            "| Actie | Trekker | Timing |\n|---|---|---|\n| Jobbeurs en opleiding | | 2026 |\n"
+        );
+    }
+
+    #[test]
+    fn a_one_column_table_is_a_frame_of_items() {
+        let mut b = Builder::new();
+        table(
+            &mut b,
+            &[&["Het RESOC brengt partners samen."], &[""], &["Tweede vak"]],
+        );
+        assert_eq!(b.finish(), "- Het RESOC brengt partners samen.\n- Tweede vak\n");
+    }
+
     #[test]
     fn tables_become_rows_and_nested_paragraphs_are_kept() {
         let mut b = Builder::new();
@@ -423,7 +634,7 @@ mod tests {
         b.table_end();
         assert_eq!(
             b.finish(),
-            "In het kader\n\nVoor de tabel:\n\n- **Trekker** | RESOC Kempen\n"
+            "In het kader\n\nVoor de tabel:\n\n| **Trekker** | RESOC Kempen |\n"
         );
     }
 }

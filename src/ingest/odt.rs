@@ -180,6 +180,8 @@ pub fn content_to_text(xml: &str, styles: &Styles) -> Result<String, IngestError
     // Per open list item: whether its first paragraph is still to come.
     let mut items: Vec<bool> = Vec::new();
     let mut in_body = false;
+    // Inside `table:table-header-rows`: the rows there are the table's header.
+    let mut in_header_rows = false;
     loop {
         let (e, is_start) = match r.next()? {
             Ev::Eof => break,
@@ -207,6 +209,7 @@ pub fn content_to_text(xml: &str, styles: &Styles) -> Result<String, IngestError
                     "table" => b.table_end(),
                     "table-row" => b.row_end(),
                     "table-cell" => b.cell_end(),
+                    "table-header-rows" => in_header_rows = false,
                     "body" => in_body = false,
                     _ => {}
                 }
@@ -265,8 +268,20 @@ pub fn content_to_text(xml: &str, styles: &Styles) -> Result<String, IngestError
             "line-break" if paras > 0 => b.line_break(),
             "list-item" | "list-header" if is_start => items.push(name_of(&e) == "list-item"),
             "table" => b.table_part(TablePart::Table, true, !is_start),
-            "table-row" => b.table_part(TablePart::Row, true, !is_start),
-            "table-cell" => b.table_part(TablePart::Cell, true, !is_start),
+            "table-row" => {
+                b.table_part(TablePart::Row, true, !is_start);
+                if is_start && in_header_rows {
+                    b.mark_header_row();
+                }
+            }
+            "table-cell" => {
+                b.table_part(TablePart::Cell, true, !is_start);
+                let span = attr(&e, "number-columns-spanned").and_then(|v| v.trim().parse().ok());
+                if let (true, Some(span)) = (is_start, span) {
+                    b.set_cell_span(span);
+                }
+            }
+            "table-header-rows" if is_start => in_header_rows = true,
             "tracked-changes" | "annotation" | "annotation-end" | "note-citation" | "table-of-content"
             | "alphabetical-index" | "illustration-index" | "table-index" | "object-index" | "user-index"
             | "bibliography" | "title" | "desc" | "forms" | "sequence-decls" | "variable-decls"
@@ -317,6 +332,15 @@ mod tests {
     }
 
     #[test]
+    fn header_rows_and_spanned_cells_keep_every_cell_under_its_column() {
+        let body = r#"<table:table><table:table-column table:number-columns-repeated="3"/><table:table-header-rows><table:table-row><table:table-cell><text:p>Actie</text:p></table:table-cell><table:table-cell><text:p>Trekker</text:p></table:table-cell></table:table-row></table:table-header-rows><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Jobbeurs</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>VDAB</text:p></table:table-cell></table:table-row></table:table>"#;
+        assert_eq!(
+            convert(body),
+            "| Actie | Trekker | |\n|---|---|---|\n| Jobbeurs | | VDAB |\n"
+        );
+    }
+
+    #[test]
     fn lists_tables_notes_and_dropped_parts() {
         let body = r#"<text:p>Het RESOC kan:</text:p><text:list><text:list-item><text:p>overleg organiseren</text:p></text:list-item><text:list-item><text:p>projecten trekken</text:p><text:list><text:list-item><text:p>genest punt</text:p></text:list-item></text:list></text:list-item></text:list>
             <text:tracked-changes><text:changed-region><text:deletion><text:p>geschrapte tekst</text:p></text:deletion></text:changed-region></text:tracked-changes>
@@ -326,7 +350,7 @@ mod tests {
             <text:p><draw:frame><draw:text-box><text:p>In het kader</text:p></draw:text-box></draw:frame></text:p>"#;
         assert_eq!(
             convert(body),
-            "Het RESOC kan:\n\n- overleg organiseren\n- projecten trekken\n- genest punt\n\nEen voetnoot.\n\nTekst met noot.\n\n- **Trekker** | RESOC Kempen\n\nIn het kader\n"
+            "Het RESOC kan:\n\n- overleg organiseren\n- projecten trekken\n- genest punt\n\nEen voetnoot.\n\nTekst met noot.\n\n| **Trekker** | RESOC Kempen |\n\nIn het kader\n"
         );
     }
 
