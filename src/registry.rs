@@ -32,8 +32,10 @@ pub struct Registry {
 }
 
 /// A RESOC's name as texts write it: a run of capitalised words, with the connectors that
-/// occur in RESOC names ("Gent en Rondom Gent", "Waas & Dender").
-const NAME: &str = r"((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en|&|van|de|het|rondom))*)";
+/// occur in RESOC names ("Gent en Rondom Gent", "Waas & Dender", "Land van de Dender").
+/// An article joins a name only after "van": after "en" it starts another noun phrase
+/// ("RESOC Westhoek en het Westhoekoverleg organiseren": two actors, one RESOC).
+const NAME: &str = r"((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en|&|van(?:\s+(?:de|het))?|rondom))*)";
 
 /// The ways a text names a RESOC: "RESOC Name" (also "RESOC-SERR Name", "SERR-RESOC
 /// Name"), and the full "Regionaal Sociaal-Economisch Overlegcomité Name" in its
@@ -152,6 +154,7 @@ fn name_after(text: &str, end: usize) -> Option<&str> {
     };
     let mut end = 0;
     let mut first = true;
+    let mut after_van = false;
     for word in name.split_inclusive(char::is_whitespace) {
         let start = end;
         let w = word.trim_end();
@@ -165,11 +168,12 @@ fn name_after(text: &str, end: usize) -> Option<&str> {
             .map(char::len_utf8)
             .sum::<usize>();
         let capitalised = w.starts_with(char::is_uppercase) && valid > 0;
-        let connector = matches!(w, "en" | "&" | "van" | "de" | "het" | "rondom");
+        let connector = matches!(w, "en" | "&" | "van" | "rondom") || (after_van && matches!(w, "de" | "het"));
         if !(capitalised || (!first && connector)) {
             break;
         }
         first = false;
+        after_van = w == "van";
         if capitalised && valid < w.len() {
             // Punctuation after the word ends the name ("RESOC Kempen, …").
             end = start + valid;
@@ -598,6 +602,17 @@ mod tests {
             reg.resoc_of_title("Streekpact RESOC Noord-Limburg").as_deref(),
             Some("RESOC Noord-Limburg")
         );
+        // After "en", an article starts another actor, not the rest of the name; after
+        // "van" it is part of the name.
+        assert_eq!(
+            reg.resocs_named_in("RESOC Westhoek en het Westhoekoverleg organiseren samen een conferentie"),
+            ["RESOC Westhoek"]
+        );
+        assert_eq!(
+            reg.resocs_named_in("RESOC Kempen en de provincie trekken het project"),
+            ["RESOC Kempen"]
+        );
+        assert_eq!(reg.resocs_named_in("RESOC Land van de Dender"), ["RESOC Land van de Dender"]);
     }
 
     #[test]
