@@ -44,12 +44,20 @@ fn read_units(gold: &Path) -> Vec<(Gold, Reading)> {
         let mut doc = format!("# Streekpact {}\n\n", row["resoc"]);
         if !context.is_empty() {
             doc.push_str(context);
-            // A list item follows its lead-in directly; anything else is a paragraph.
-            doc.push_str(if unit.starts_with("- ") && context.ends_with(':') {
-                "\n"
-            } else {
-                "\n\n"
-            });
+            // A list item follows its lead-in directly, and a table row the header rows
+            // of its table; anything else is a paragraph.
+            let in_table = unit.starts_with('|')
+                && context
+                    .lines()
+                    .last()
+                    .is_some_and(|l| l.trim_start().starts_with('|'));
+            doc.push_str(
+                if (unit.starts_with("- ") && context.ends_with(':')) || in_table {
+                    "\n"
+                } else {
+                    "\n\n"
+                },
+            );
         }
         unit_line.insert(format!("{}.md", row["id"]), doc.lines().count() + 1);
         doc.push_str(unit);
@@ -77,14 +85,42 @@ fn read_units(gold: &Path) -> Vec<(Gold, Reading)> {
         .unwrap()
         .status;
     assert!(status.code().is_some_and(|c| c <= 1), "{status:?}");
-    let matches = common::csv_rows(&out.join("matches.csv"));
-    let mut by_file: BTreeMap<String, Vec<&BTreeMap<String, String>>> = BTreeMap::new();
-    for m in &matches {
-        let file = Path::new(&m["file"])
+    let file_name = |path: &str| {
+        Path::new(path)
             .file_name()
             .unwrap()
             .to_string_lossy()
-            .into_owned();
+            .into_owned()
+    };
+    // The RESOC each small pact is about, as the reader resolved it from the title.
+    let passage_resoc: BTreeMap<String, String> = common::csv_rows(&out.join("sections.csv"))
+        .into_iter()
+        .map(|s| (file_name(&s["file"]), s["resoc"].clone()))
+        .collect();
+    let mut matches = common::csv_rows(&out.join("matches.csv"));
+    // A match the reader attributes to another RESOC than the passage's (a unit naming
+    // RESOC Limburg in a pact of RESOC Kempen is about RESOC Limburg, docs/method.md) or
+    // to nobody (a merger) is no evidence of the passage's RESOC: for the coder's
+    // question — the role of the RESOC the passage is about — its agent is another
+    // actor (or none) and it does not count.
+    for m in &mut matches {
+        let own = passage_resoc
+            .get(&file_name(&m["file"]))
+            .cloned()
+            .unwrap_or_default();
+        if m["resoc"] != own {
+            let agent = if m["resoc"].is_empty() {
+                "none".to_string()
+            } else {
+                format!("other:{}", m["resoc"])
+            };
+            m.insert("agent".into(), agent);
+            m.insert("contribution".into(), "0".into());
+        }
+    }
+    let mut by_file: BTreeMap<String, Vec<&BTreeMap<String, String>>> = BTreeMap::new();
+    for m in &matches {
+        let file = file_name(&m["file"]);
         let line: usize = m["line"].parse().unwrap();
         if line >= unit_line[&file] {
             by_file.entry(file).or_default().push(m);
