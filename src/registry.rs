@@ -35,7 +35,8 @@ pub struct Registry {
 /// occur in RESOC names ("Gent en Rondom Gent", "Waas & Dender", "Land van de Dender").
 /// An article joins a name only after "van": after "en" it starts another noun phrase
 /// ("RESOC Westhoek en het Westhoekoverleg organiseren": two actors, one RESOC).
-const NAME: &str = r"((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en|&|van(?:\s+(?:de|het))?|rondom))*)";
+const NAME: &str =
+    r"((?:\p{Lu}[\p{L}\p{M}'-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'-]*|en|&|van(?:\s+(?:de|het))?|rondom))*)";
 
 /// The ways a text names a RESOC: "RESOC Name" (also "RESOC-SERR Name", "SERR-RESOC
 /// Name"), and the full "Regionaal Sociaal-Economisch Overlegcomité Name" in its
@@ -168,7 +169,8 @@ fn name_after(text: &str, end: usize) -> Option<&str> {
             .map(char::len_utf8)
             .sum::<usize>();
         let capitalised = w.starts_with(char::is_uppercase) && valid > 0;
-        let connector = matches!(w, "en" | "&" | "van" | "rondom") || (after_van && matches!(w, "de" | "het"));
+        let connector =
+            matches!(w, "en" | "&" | "van" | "rondom") || (after_van && matches!(w, "de" | "het"));
         if !(capitalised || (!first && connector)) {
             break;
         }
@@ -612,7 +614,10 @@ mod tests {
             reg.resocs_named_in("RESOC Kempen en de provincie trekken het project"),
             ["RESOC Kempen"]
         );
-        assert_eq!(reg.resocs_named_in("RESOC Land van de Dender"), ["RESOC Land van de Dender"]);
+        assert_eq!(
+            reg.resocs_named_in("RESOC Land van de Dender"),
+            ["RESOC Land van de Dender"]
+        );
     }
 
     #[test]

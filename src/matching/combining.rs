@@ -288,7 +288,7 @@ pub(super) fn match_units(
         let table_holder = unit
             .table_holder
             .as_ref()
-            .map(|cell| holder_of_row(&unit.text, cell.clone(), tokens, &triggers, context));
+            .map(|h| holder_of_row(&unit.text, h.cell.clone(), tokens, &triggers, context));
         let wanted = match reader {
             Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading && !without_reference,
             Reader::Words => false,
@@ -780,6 +780,67 @@ pub(super) fn match_units(
                 base_weight: cue.weight,
                 weight,
             });
+        }
+        // A row the RESOC holds whose action names no role of its own ("| STEM-dag |
+        // RESOC Limburg |") states the RESOC's role through its column's label, as
+        // "Trekker: RESOC Limburg" does. When the row has role words, its content
+        // decides instead (the trekker of an overlegtafel plays overleg).
+        if let (Some(Actor::Resoc), Some(holder)) = (&table_holder, &unit.table_holder) {
+            if findings.matches.iter().all(|m| m.base_weight == 0.0) {
+                let header = &section.units[holder.header];
+                let header_tokens = analyzed.unit(holder.header);
+                let label = read_unit(
+                    header,
+                    header_tokens,
+                    lexicon,
+                    context,
+                    cue_atoms,
+                    ctx_atoms,
+                    false,
+                    &[],
+                )
+                .cues
+                .into_iter()
+                .find(|c| {
+                    lexicon.cues[c.id as usize].weight != 0.0
+                        && holder
+                            .label
+                            .contains(&(header_tokens[c.positions[0]].start as usize))
+                });
+                if let Some(label) = label {
+                    let weight = lexicon.cues[label.id as usize].weight;
+                    let cell = &unit.text[holder.cell.clone()];
+                    let label_words = surface(&header.text, header_tokens, &label.positions);
+                    findings.matches.push(CueMatch {
+                        cue: label.id,
+                        first_token: tokens
+                            .iter()
+                            .position(|t| t.start as usize >= holder.cell.start)
+                            .unwrap_or(0),
+                        byte_start: holder.cell.start,
+                        byte_end: holder.cell.end,
+                        matched: format!("{label_words} → {cell}"),
+                        stem: analyzed
+                            .analyzer
+                            .form(header_tokens[label.positions[0]].form)
+                            .stem
+                            .clone(),
+                        negated: false,
+                        modifiers: vec![Modifier {
+                            kind: "holder_label",
+                            trigger: label_words,
+                            factor: 1.0,
+                        }],
+                        actor: Actor::Resoc,
+                        clause: ClauseRecord {
+                            relation: TABLE_HOLDER.into(),
+                            ..Default::default()
+                        },
+                        base_weight: weight,
+                        weight,
+                    });
+                }
+            }
         }
         findings.matches.sort_by_key(|m| m.first_token);
         if unit.kind != UnitKind::ListItem && !carried[u] {

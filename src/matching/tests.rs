@@ -1331,3 +1331,47 @@ fn a_table_rows_action_is_held_by_whom_its_holder_column_names() {
     let open = of("project");
     assert_eq!((open.1, open.2.as_str()), (0.0, "Nobody"));
 }
+
+#[test]
+fn a_row_the_resoc_holds_without_role_words_states_its_role_through_the_column_label() {
+    let found = findings_of(
+        "| Actie | Trekker | Partners |\n|---|---|---|\n| STEM-dag voor scholieren | RESOC Test | scholen |\n\
+         | Taalcoaching op de werkvloer | VDAB | RESOC Test |\n| Overlegtafel zorg | RESOC Test | |",
+        Reader::Tree,
+    );
+    let rows: Vec<(usize, String, f64, String, String)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(u, f)| f.matches.iter().map(move |m| (u, m)))
+        .map(|(u, m)| {
+            (
+                u,
+                m.matched.clone(),
+                m.weight,
+                format!("{:?}", m.actor),
+                m.clause.relation.clone(),
+            )
+        })
+        .collect();
+    // Units: the header row (1), then the three rows (2, 3, 4). The STEM-dag row has no role word:
+    // being its trekker is the RESOC's role, read from the label and counted once.
+    let stem_day: Vec<_> = rows.iter().filter(|r| r.0 == 2).collect();
+    assert_eq!(stem_day.len(), 1, "{rows:?}");
+    assert_eq!(
+        (
+            stem_day[0].1.as_str(),
+            stem_day[0].2,
+            stem_day[0].3.as_str(),
+            stem_day[0].4.as_str()
+        ),
+        ("Trekker → RESOC Test", 1.0, "Resoc", "table_holder")
+    );
+    // Another actor's row gains nothing from the label.
+    assert!(rows.iter().all(|r| r.0 != 3), "{rows:?}");
+    // A row with role words of its own is read by them: the overlegtafel is overleg.
+    let table: Vec<_> = rows.iter().filter(|r| r.0 == 4).collect();
+    assert!(
+        table.len() == 1 && table[0].1.to_lowercase().contains("overleg") && table[0].2 > 0.0,
+        "{rows:?}"
+    );
+}

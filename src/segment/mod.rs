@@ -88,9 +88,19 @@ pub struct Unit {
     /// list ("Het RESOC kan diverse initiatieven nemen:"), whose context carries over.
     pub lead: Option<usize>,
     /// For a row of a pipe table whose header names who holds each row's action
-    /// ("| Actie | Trekker | Partners |"): the byte span, in `text`, of this row's cell
-    /// in that column.
-    pub table_holder: Option<std::ops::Range<usize>>,
+    /// ("| Actie | Trekker | Partners |"): where that column is.
+    pub table_holder: Option<TableHolder>,
+}
+
+/// The holder column of a table row: whose the row's action is, and under which label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableHolder {
+    /// The byte span, in the row's text, of its cell in the holder column.
+    pub cell: std::ops::Range<usize>,
+    /// The index, in the section, of the table's header row.
+    pub header: usize,
+    /// The byte span, in the header row's text, of the column's label ("Trekker").
+    pub label: std::ops::Range<usize>,
 }
 
 /// Segments a document. `name` is the document's output name (used when neither a

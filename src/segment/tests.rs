@@ -213,7 +213,7 @@ fn a_pipe_table_is_read_row_by_row_with_its_header_naming_the_holder_column() {
     let seen: Vec<(&str, UnitKind, usize, Option<&str>)> = units
         .iter()
         .map(|u| {
-            let holder = u.table_holder.clone().map(|c| &u.text[c]);
+            let holder = u.table_holder.clone().map(|h| &u.text[h.cell]);
             (u.text.as_str(), u.kind, u.line, holder)
         })
         .collect();
@@ -239,4 +239,8 @@ fn a_pipe_table_is_read_row_by_row_with_its_header_naming_the_holder_column() {
         ]
     );
     assert!(units.iter().all(|u| u.lead.is_none()));
+    // Each row knows its header row and the label of the holder column there.
+    let holder = units[3].table_holder.clone().unwrap();
+    assert_eq!(holder.header, 2);
+    assert_eq!(&units[holder.header].text[holder.label], "Trekker");
 }

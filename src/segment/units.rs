@@ -185,12 +185,16 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
     flush(&mut current, &mut blocks);
 
     let mut lead: Option<usize> = None;
-    // The column of the current table whose header names who holds each row's action.
-    let mut holder_column: Option<usize> = None;
+    // The column of the current table whose header names who holds each row's action,
+    // with the header row's unit index and the label's span in it.
+    let mut holder_column: Option<(usize, usize, std::ops::Range<usize>)> = None;
     for block in blocks {
         match block.row {
             Some(TableRow::Header) => {
-                holder_column = cells(&block.text).position(|c| names_holder(&block.text[c]))
+                holder_column = cells(&block.text)
+                    .enumerate()
+                    .find(|(_, c)| names_holder(&block.text[c.clone()]))
+                    .map(|(column, label)| (column, units.len(), label))
             }
             Some(TableRow::Body) => {}
             None => holder_column = None,
@@ -238,8 +242,14 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
                 } else {
                     None
                 },
-                table_holder: match (block.row, holder_column) {
-                    (Some(TableRow::Body), Some(column)) => cells(&block.text[s..e]).nth(column),
+                table_holder: match (block.row, &holder_column) {
+                    (Some(TableRow::Body), Some((column, header, label))) => {
+                        cells(&block.text[s..e]).nth(*column).map(|cell| TableHolder {
+                            cell,
+                            header: *header,
+                            label: label.clone(),
+                        })
+                    }
                     _ => None,
                 },
             });
