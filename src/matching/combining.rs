@@ -176,6 +176,20 @@ pub(super) fn match_units(
         needs_reading,
         reader,
     } = plan;
+    // Another unit of the section read on its own, without a tree: a lead-in, the
+    // sentence before a pronoun, a table's header row.
+    let read_plain = |v: usize| {
+        read_unit(
+            &section.units[v],
+            analyzed.unit(v),
+            lexicon,
+            context,
+            cue_atoms,
+            ctx_atoms,
+            false,
+            &[],
+        )
+    };
     // What a list's lead-in passes on, per unit: computed when the unit is read, or
     // when a list item needs it from a lead-in that had no reason to be read.
     let mut carries: Vec<Option<Carry>> = vec![None; section.units.len()];
@@ -217,7 +231,7 @@ pub(super) fn match_units(
             let lead = &section.units[l];
             if lead.kind != UnitKind::ListItem {
                 let tokens = analyzed.unit(l);
-                let r = read_unit(lead, tokens, lexicon, context, cue_atoms, ctx_atoms, false, &[]);
+                let r = read_plain(l);
                 carries[l] = Some(lead_in_carry(
                     lead,
                     tokens,
@@ -363,16 +377,7 @@ pub(super) fn match_units(
                 .get_or_init(|| {
                     let previous = parsed_before.clone().or_else(|| {
                         let v = u.checked_sub(1)?;
-                        let r = read_unit(
-                            &section.units[v],
-                            analyzed.unit(v),
-                            lexicon,
-                            context,
-                            cue_atoms,
-                            ctx_atoms,
-                            false,
-                            &[],
-                        );
+                        let r = read_plain(v);
                         match r.actors.first().cloned().flatten() {
                             Some(Actor::Resoc) => Some(Agent::Resoc),
                             Some(Actor::Other(w)) => Some(Agent::Other(w)),
@@ -789,19 +794,7 @@ pub(super) fn match_units(
             if findings.matches.iter().all(|m| m.base_weight == 0.0) {
                 let header = &section.units[holder.header];
                 let header_tokens = analyzed.unit(holder.header);
-                let label = read_unit(
-                    header,
-                    header_tokens,
-                    lexicon,
-                    context,
-                    cue_atoms,
-                    ctx_atoms,
-                    false,
-                    &[],
-                )
-                .cues
-                .into_iter()
-                .find(|c| {
+                let label = read_plain(holder.header).cues.into_iter().find(|c| {
                     lexicon.cues[c.id as usize].weight != 0.0
                         && holder
                             .label
