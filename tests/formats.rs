@@ -566,15 +566,7 @@ fn an_action_table_is_read_by_its_columns_in_every_format() {
         fs::write(input.join(format!("kempen.{ext}")), bytes).unwrap();
         let out = dir.path().join(format!("out_{}", ext.replace('.', "_")));
         cargo_bin_cmd!("streekpact")
-            .args([
-                "score",
-                "-q",
-                "--replicates",
-                "1",
-                "--language-check",
-                "off",
-                "-o",
-            ])
+            .args(common::SCORE_MATCHES_ONLY)
             .arg(&out)
             .arg(&input)
             .assert()

@@ -71,15 +71,7 @@ fn read_units(gold: &Path) -> Vec<(Gold, Reading)> {
         None => common::streekpact(),
     };
     let status = cmd
-        .args([
-            "score",
-            "-q",
-            "--replicates",
-            "1",
-            "--language-check",
-            "off",
-            "-o",
-        ])
+        .args(common::SCORE_MATCHES_ONLY)
         .arg(&out)
         .arg(&pacts)
         .output()

@@ -116,13 +116,13 @@ const HOLDER_LABELS: &[&str] = &[
 ];
 
 /// Whether a header cell names the holder column: its first word is one of
-/// [`HOLDER_LABELS`] ("Trekker", "**Promotor** / trekker", "Verantwoordelijke partner").
+/// [`HOLDER_LABELS`] ("Trekker", "Promotor / trekker", "Verantwoordelijke partner"). Bold
+/// markup is already gone: a row's text is read like any unit's.
 fn names_holder(cell: &str) -> bool {
     let first = cell
         .split(|c: char| c.is_whitespace() || c == '/')
         .find(|w| !w.is_empty())
         .unwrap_or("")
-        .trim_matches(['*', '_'])
         .trim_end_matches([':', '.'])
         .to_lowercase();
     HOLDER_LABELS.contains(&first.as_str())

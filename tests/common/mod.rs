@@ -10,6 +10,18 @@ pub fn streekpact() -> assert_cmd::Command {
     assert_cmd::cargo::cargo_bin_cmd!("streekpact")
 }
 
+/// `score` for reading matches only: quiet, one bootstrap replicate, no language check;
+/// the output folder follows.
+pub const SCORE_MATCHES_ONLY: [&str; 7] = [
+    "score",
+    "-q",
+    "--replicates",
+    "1",
+    "--language-check",
+    "off",
+    "-o",
+];
+
 /// Every file of a folder with its bytes, by name.
 pub fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     fs::read_dir(dir)
