@@ -242,10 +242,18 @@ pub fn for_each_word<'t>(text: &'t str, mut each: impl FnMut(usize, &'t str)) {
         match simple_word(&bytes[start..end]) {
             Some((a, b)) => each(start + a, &text[start + a..start + b]),
             None => {
-                // UAX #29 on the chunk, from the space before it: a combining mark that
+                // UAX #29 on the chunk, from the gap before it: a combining mark that
                 // follows a space attaches to it (rule WB4) exactly as in the whole text,
-                // and no rule joins a word across a space.
-                let from = start.saturating_sub(1);
+                // and so does a run of spaces, which stays one segment (WB3d: "  " + a
+                // mark is one segment, a word when the mark is alphabetic). No other rule
+                // joins a word across a gap.
+                let mut from = start;
+                while from > 0 && bytes[from - 1] == b' ' {
+                    from -= 1;
+                }
+                if from == start {
+                    from = start.saturating_sub(1);
+                }
                 for (k, w) in text[from..end].unicode_word_indices() {
                     each(from + k, w);
                 }
@@ -353,6 +361,23 @@ pub fn analyze_section(section: &crate::segment::Section) -> AnalyzedSection {
 mod tests {
     use super::*;
     use crate::segment::Mark;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn a_run_of_spaces_before_a_combining_mark_is_segmented_as_uax29_does() {
+        // U+11C92 (Marchen) is an alphabetic combining mark: it attaches to the run of
+        // spaces before it, which stays one segment (found by the property test).
+        for text in [
+            "  \u{11c92}",
+            "a   \u{11c92} b",
+            "\t\u{11c92}",
+            "x \u{301}y",
+            "\t  \u{11c92}",
+        ] {
+            let want: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            assert_eq!(word_indices(text), want, "{text:?}");
+        }
+    }
 
     fn unit(text: &str, marks: Vec<Mark>) -> Unit {
         Unit {
