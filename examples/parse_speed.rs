@@ -10,7 +10,7 @@ fn main() {
         kind: UnitKind::Sentence,
         marks: vec![],
         lead: None,
-        table_holder: None,
+        table: None,
     };
     let tokens = Analyzer::new().tokenize_unit(&unit);
     streekpact::parse::parse_unit(text, &tokens, &[]).unwrap();

@@ -386,7 +386,7 @@ mod tests {
             kind: UnitKind::Sentence,
             marks,
             lead: None,
-            table_holder: None,
+            table: None,
         }
     }
 

@@ -476,12 +476,20 @@ fn an_action_table_is_read_by_its_columns_in_every_format() {
     const ROWS: [[&str; 3]; 3] = [
         ["Actie", "Trekker", "Partners"],
         ["Een jobbeurs organiseren", "VDAB", "RESOC Kempen"],
-        ["Overleg organiseren met de sociale partners", "RESOC Kempen", ""],
+        [
+            "Overleg organiseren met de sociale partners",
+            "RESOC Kempen",
+            "provincie",
+        ],
     ];
     const TITLE: &str = "Streekpact RESOC Kempen";
     const CAPTION: &str = "Tabel 1. Acties rond werk.";
     let md = format!(
-        "# {TITLE}\n\n{CAPTION}\n\n| Actie | Trekker | Partners |\n|---|---|---|\n| Een jobbeurs organiseren | VDAB | RESOC Kempen |\n| Overleg organiseren met de sociale partners | RESOC Kempen | |\n"
+        "# {TITLE}\n\n{CAPTION}\n\n| Actie | Trekker | Partners |\n|---|---|---|\n| Een jobbeurs organiseren | VDAB | RESOC Kempen |\n| Overleg organiseren met de sociale partners | RESOC Kempen | provincie |\n"
+    );
+    // Markdown also writes a table without outer pipes.
+    let open_md = format!(
+        "# {TITLE}\n\n{CAPTION}\n\nActie | Trekker | Partners\n--- | --- | ---\nEen jobbeurs organiseren | VDAB | RESOC Kempen\nOverleg organiseren met de sociale partners | RESOC Kempen | provincie\n"
     );
     let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
     // DOCX twice: with the header row marked (`w:tblHeader`), and unmarked, where the
@@ -552,8 +560,9 @@ fn an_action_table_is_read_by_its_columns_in_every_format() {
     );
 
     let dir = tempfile::tempdir().unwrap();
-    let files: [(&str, Vec<u8>); 5] = [
+    let files: [(&str, Vec<u8>); 6] = [
         ("md", md.into_bytes()),
+        ("open.md", open_md.into_bytes()),
         ("docx", docx_with(true)),
         ("unmarked.docx", docx_with(false)),
         ("odt", odt),
@@ -571,13 +580,14 @@ fn an_action_table_is_read_by_its_columns_in_every_format() {
             .arg(&input)
             .assert()
             .code(0);
-        // (row text, cue, pole, counted, agent relation) per match, in file order.
+        // (row text, cue, pole, counted, agent relation) per match, in file order; the
+        // row's cells as "a | b", whether written with outer pipes or without.
         let matches: Vec<(String, String, String, bool, String)> = csv_rows(&out.join("matches.csv"))
             .into_iter()
             .map(|m| {
                 let counted = m["contribution"].parse::<f64>().unwrap() != 0.0;
                 (
-                    m["context"].clone(),
+                    m["context"].trim_matches(['|', ' ']).to_string(),
                     m["cue"].clone(),
                     m["pole"].clone(),
                     counted,

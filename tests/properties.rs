@@ -98,7 +98,7 @@ proptest! {
 
     #[test]
     fn tokens_are_exactly_the_uax29_words(text in "\\PC{0,200}") {
-        let unit = Unit { text: text.clone(), line: 1, kind: UnitKind::Sentence, marks: vec![], lead: None, table_holder: None };
+        let unit = Unit { text: text.clone(), line: 1, kind: UnitKind::Sentence, marks: vec![], lead: None, table: None };
         let mut a = Analyzer::new();
         let got: Vec<(usize, &str)> = a
             .tokenize_unit(&unit)

@@ -47,11 +47,13 @@ fn read_units(gold: &Path) -> Vec<(Gold, Reading)> {
             doc.push_str(context);
             // A list item follows its lead-in directly, and a table row the header rows
             // of its table; anything else is a paragraph.
-            let in_table = unit.starts_with('|')
-                && context
-                    .lines()
-                    .last()
-                    .is_some_and(|l| l.trim_start().starts_with('|'));
+            // (with or without outer pipes: "| a | b |" or "a | b" under "--- | ---").
+            let in_table = unit.contains('|')
+                && context.lines().last().is_some_and(|l| {
+                    let l = l.trim();
+                    l.starts_with('|')
+                        || (l.contains(['|']) && l.contains('-') && l.chars().all(|c| "|-: ".contains(c)))
+                });
             doc.push_str(
                 if (unit.starts_with("- ") && context.ends_with(':')) || in_table {
                     "\n"

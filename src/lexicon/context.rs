@@ -48,6 +48,10 @@ pub enum ContextKind {
     RoleWord,
     /// A field label naming a role holder ("Trekker: VDAB"): the value is the actor.
     RoleLabel,
+    /// A role label that names who holds an action ("Trekker", "Promotor"): also the
+    /// label of a table's holder column ("| Actie | Trekker |"), whose cell in each row
+    /// says whose the row's action is.
+    HolderLabel,
     /// A verb cue whose pole is its object's when the object is a cue itself
     /// ("organiseert overleg" is overleg, "organiseert een jobbeurs" a project).
     LightVerb,
@@ -73,6 +77,7 @@ impl ContextKind {
             "unclear" => ContextKind::Unclear,
             "role_word" => ContextKind::RoleWord,
             "role_label" => ContextKind::RoleLabel,
+            "holder_label" => ContextKind::HolderLabel,
             "light_verb" => ContextKind::LightVerb,
             _ => return None,
         })
@@ -97,8 +102,14 @@ impl ContextKind {
             ContextKind::Unclear => "unclear",
             ContextKind::RoleWord => "role_word",
             ContextKind::RoleLabel => "role_label",
+            ContextKind::HolderLabel => "holder_label",
             ContextKind::LightVerb => "light_verb",
         }
+    }
+
+    /// A field label ("Trekker: VDAB", "Partners: …"): the value names the actor.
+    pub fn is_label(self) -> bool {
+        matches!(self, ContextKind::RoleLabel | ContextKind::HolderLabel)
     }
 
     /// Default factor, scope and window of a kind.
@@ -338,6 +349,8 @@ mod tests {
             ContextKind::Theme,
             ContextKind::Unclear,
             ContextKind::RoleWord,
+            ContextKind::RoleLabel,
+            ContextKind::HolderLabel,
         ] {
             assert!(ctx.rules.iter().any(|r| r.kind == kind), "no {kind:?} rule");
         }

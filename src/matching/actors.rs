@@ -67,9 +67,9 @@ pub(super) fn clause_actors(
         };
         let value_start = last + 1;
         let labelled = if c == 0 {
-            value_start <= 3 && (0..value_start).any(|p| kind_at[p] == Some(ContextKind::RoleLabel))
+            value_start <= 3 && (0..value_start).any(|p| kind_at[p].is_some_and(ContextKind::is_label))
         } else {
-            kind_at[last] == Some(ContextKind::RoleLabel)
+            kind_at[last].is_some_and(ContextKind::is_label)
         };
         if own[c].is_none() && labelled && tokens[value_start].gap & gap::CLAUSE != 0 {
             own[c] = Some(match &own[c + 1] {

@@ -299,10 +299,28 @@ pub(super) fn match_units(
             && !passive_without_agent(&folded)
             && no_word_for_resoc();
         findings.without_reference = without_reference;
-        let table_holder = unit
-            .table_holder
+        let columns = unit.table.as_ref().map(|row| {
+            row_columns(
+                row,
+                &section.units[row.header].text,
+                analyzed.unit(row.header),
+                &read_plain(row.header).triggers,
+                context,
+            )
+        });
+        let holder_column = columns.as_ref().and_then(|c| c.holder.clone());
+        let role_cell = columns.and_then(|c| c.role_cell);
+        let table_holder = holder_column
             .as_ref()
             .map(|h| holder_of_row(&unit.text, h.cell.clone(), tokens, &triggers, context));
+        let role_cell_agent = role_cell
+            .as_ref()
+            .and_then(|c| other_agent_in_cell(c, &unit.text, tokens, &triggers, context));
+        let in_role_cell = |first: usize| {
+            role_cell
+                .as_ref()
+                .is_some_and(|c| c.contains(&(tokens[first].start as usize)))
+        };
         let wanted = match reader {
             Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading && !without_reference,
             Reader::Words => false,
@@ -410,7 +428,8 @@ pub(super) fn match_units(
         let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
         let about_role = has_kind(ContextKind::RoleWord)
             || has_kind(ContextKind::ActorSelf)
-            || has_kind(ContextKind::RoleLabel);
+            || has_kind(ContextKind::RoleLabel)
+            || has_kind(ContextKind::HolderLabel);
         findings.theme_statement = about_role && has_kind(ContextKind::Theme);
         findings.unclear_statement = about_role && has_kind(ContextKind::Unclear);
         // A sentence that says the role is undecided ("of het RESOC overleg of
@@ -599,6 +618,15 @@ pub(super) fn match_units(
                 }
             }
             let (actor, actor_factor) = match (reading.as_ref().map(|r| &r.agent), &table_holder) {
+                // What the column "Rol RESOC" says of a row, the RESOC does, whoever
+                // holds the row's action,
+                // unless the tree or a "door …" in the cell shows another actor doing
+                // it ("opvolging door de provincie").
+                (Some(Agent::Other(who)), _) if in_role_cell(first) => (Actor::Other(who.clone()), 0.0),
+                _ if in_role_cell(first) && role_cell_agent.is_some() => {
+                    (role_cell_agent.clone().unwrap_or(Actor::Unknown), 0.0)
+                }
+                _ if in_role_cell(first) => (Actor::Resoc, 1.0),
                 (_, Some(Actor::Resoc)) => (Actor::Resoc, 1.0),
                 (_, Some(holder)) => (holder.clone(), 0.0),
                 _ if without_reference => match lexical_actor() {
@@ -744,6 +772,10 @@ pub(super) fn match_units(
                 _ => {}
             }
             let clause_record = match (&reading, &findings.parse) {
+                _ if in_role_cell(first) => ClauseRecord {
+                    relation: ROLE_COLUMN.into(),
+                    ..Default::default()
+                },
                 _ if table_holder.is_some() => ClauseRecord {
                     relation: TABLE_HOLDER.into(),
                     ..Default::default()
@@ -790,7 +822,7 @@ pub(super) fn match_units(
         // RESOC Limburg |") states the RESOC's role through its column's label, as
         // "Trekker: RESOC Limburg" does. When the row has role words, its content
         // decides instead (the trekker of an overlegtafel plays overleg).
-        if let (Some(Actor::Resoc), Some(holder)) = (&table_holder, &unit.table_holder) {
+        if let (Some(Actor::Resoc), Some(holder)) = (&table_holder, &holder_column) {
             if findings.matches.iter().all(|m| m.base_weight == 0.0) {
                 let header = &section.units[holder.header];
                 let header_tokens = analyzed.unit(holder.header);
@@ -975,6 +1007,10 @@ pub(super) fn within_word_window(a: usize, b: usize, hard_clause: &[u32]) -> boo
 
 /// `agent_relation` of a table row whose holder column says who acts.
 pub(super) const TABLE_HOLDER: &str = "table_holder";
+
+/// `agent_relation` of a cue in a table row's cell under a label that is the RESOC's
+/// role ("| Werf | Rol RESOC |").
+pub(super) const ROLE_COLUMN: &str = "role_column";
 
 /// Who holds the action of a table row, from its cell in the column the header names
 /// ("| Actie | Trekker | Partners |"): the RESOC when the cell names it (also beside a

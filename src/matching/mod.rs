@@ -14,6 +14,7 @@ mod clauses;
 mod combining;
 mod finding;
 mod lead_in;
+mod tables;
 
 use actors::*;
 use atoms::*;
@@ -21,6 +22,7 @@ use clauses::*;
 use combining::*;
 use finding::*;
 use lead_in::*;
+use tables::*;
 
 pub use finding::cue_candidates;
 
@@ -151,14 +153,14 @@ pub fn match_section_with(
     // A unit needs the full reading only when a cue that carries weight may match in
     // it or it may say the role depends on the theme or is unclear (it has a witness
     // word of one). The others yield no findings, whatever their context: skipping
-    // them changes nothing. A table row with a holder column may state a role through
-    // the column's label, without a word of its own.
+    // them changes nothing. A table row under a header may state a role through its
+    // column's label, without a word of its own.
     let needs_reading: Vec<bool> = analyzed
         .units()
         .zip(&section.units)
         .map(|(tokens, unit)| {
             reader == Reader::TreeEverywhere
-                || unit.table_holder.is_some()
+                || unit.table.is_some()
                 || tokens.iter().any(|t| {
                     let f = t.form as usize;
                     cue_cache.marked[f] || ctx_cache.marked[f]

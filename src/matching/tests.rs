@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::analyze::analyze_section;
+use crate::lexicon::context::BUILTIN_CONTEXT;
 use crate::registry::Registry;
 use crate::segment::segment_document;
 
@@ -1375,4 +1376,93 @@ fn a_row_the_resoc_holds_without_role_words_states_its_role_through_the_column_l
         table.len() == 1 && table[0].1.to_lowercase().contains("overleg") && table[0].2 > 0.0,
         "{rows:?}"
     );
+}
+
+/// (matched words, weight, actor, agent_relation) of every match of `found`.
+fn table_matches(found: &[UnitFindings]) -> Vec<(String, f64, String, String)> {
+    found
+        .iter()
+        .flat_map(|f| &f.matches)
+        .map(|m| {
+            (
+                m.matched.clone(),
+                m.weight,
+                format!("{:?}", m.actor),
+                m.clause.relation.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cell_under_the_resocs_role_column_states_the_resocs_role_whoever_holds_the_row() {
+    let found = findings_of(
+        "| Actie | Trekker | Rol RESOC |\n|---|---|---|\n| Jobbeurs | VDAB | adviseert over de timing |\n\
+         | Pendelplan | provincie | geen eigen rol; opvolging door de intercommunale |",
+        Reader::Tree,
+    );
+    let rows = table_matches(&found);
+    let of = |word: &str| {
+        rows.iter()
+            .find(|r| r.0.to_lowercase().contains(word))
+            .expect(word)
+            .clone()
+    };
+    // VDAB holds the fair, but the role column says what the RESOC does in it.
+    let advice = of("advise");
+    assert!(
+        advice.1 > 0.0 && advice.2 == "Resoc" && advice.3 == "role_column",
+        "{rows:?}"
+    );
+    // The fair itself stays VDAB's.
+    assert_eq!(of("jobbeurs").1, 0.0, "{rows:?}");
+    // "door de intercommunale" names who does the follow-up: not the RESOC.
+    let follow_up = of("opvolging");
+    assert_eq!(
+        (follow_up.1, follow_up.2.as_str(), follow_up.3.as_str()),
+        (0.0, "Other(\"intercommunale\")", "role_column"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_role_column_must_name_the_resoc_and_a_holder_column_is_what_the_context_lexicon_says() {
+    // "Rol" alone may be anyone's role: the row is the VDAB's.
+    let found = findings_of(
+        "| Actie | Trekker | Rol |\n|---|---|---|\n| Jobbeurs | VDAB | adviseert over de timing |",
+        Reader::Tree,
+    );
+    let rows = table_matches(&found);
+    assert!(
+        rows.iter().all(|r| r.1 == 0.0 && r.3 != "role_column"),
+        "{rows:?}"
+    );
+    // Without "trekker*" as a holder label, the column names no holder: the row is read
+    // like any other and no label speaks for it.
+    let lex = Lexicon::builtin();
+    let text = BUILTIN_CONTEXT.replace("holder_label\ttrekker*", "role_label\ttrekker*");
+    let ctx = ContextRules::parse("test", &text, false).unwrap();
+    let doc = segment_document(
+        "t.md",
+        "# RESOC Test\n\n| Actie | Trekker |\n|---|---|\n| Vacaturekaart | RESOC Test |\n",
+        &Registry::builtin(),
+    );
+    let a = analyze_section(&doc.sections[0]);
+    let without = table_matches(&match_section_with(
+        &doc.sections[0],
+        &a,
+        &lex,
+        &ctx,
+        Reader::Tree,
+    ));
+    let with = table_matches(&findings_of(
+        "| Actie | Trekker |\n|---|---|\n| Vacaturekaart | RESOC Test |",
+        Reader::Tree,
+    ));
+    assert!(
+        with.iter()
+            .any(|r| r.0 == "Trekker → RESOC Test" && r.3 == "table_holder"),
+        "{with:?}"
+    );
+    assert!(without.iter().all(|r| r.3 != "table_holder"), "{without:?}");
 }

@@ -12,7 +12,7 @@ fn tree_of(text: &str) -> (Vec<Token>, Result<Tree, ParseError>) {
         kind: UnitKind::Sentence,
         marks: vec![],
         lead: None,
-        table_holder: None,
+        table: None,
     };
     let tokens = Analyzer::new().tokenize_unit(&unit);
     let tree = parse_unit(text, &tokens, &[]);
@@ -141,7 +141,7 @@ fn words_left_out_are_not_in_the_tree() {
         kind: UnitKind::Sentence,
         marks: vec![],
         lead: None,
-        table_holder: None,
+        table: None,
     };
     let tokens = Analyzer::new().tokenize_unit(&unit);
     let mut leave_out = vec![false; tokens.len()];

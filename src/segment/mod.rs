@@ -16,7 +16,7 @@ use units::*;
 pub use attribution::{attribute_units, UnitAttribution};
 pub use markup::strip_markup;
 pub use outline::Outline;
-pub use units::sentence_spans;
+pub use units::{sentence_spans, table_cells};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SegmentedDocument {
@@ -87,20 +87,19 @@ pub struct Unit {
     /// For a list item: the index (in the section) of the sentence that introduces the
     /// list ("Het RESOC kan diverse initiatieven nemen:"), whose context carries over.
     pub lead: Option<usize>,
-    /// For a row of a pipe table whose header names who holds each row's action
-    /// ("| Actie | Trekker | Partners |"): where that column is.
-    pub table_holder: Option<TableHolder>,
+    /// For a body row of a pipe table with a header row: its cells and its header, so
+    /// that matching can read each cell under its column's label ("Trekker").
+    pub table: Option<TableCells>,
 }
 
-/// The holder column of a table row: whose the row's action is, and under which label.
+/// A body row of a pipe table under a header row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableHolder {
-    /// The byte span, in the row's text, of its cell in the holder column.
-    pub cell: std::ops::Range<usize>,
+pub struct TableCells {
     /// The index, in the section, of the table's header row.
     pub header: usize,
-    /// The byte span, in the header row's text, of the column's label ("Trekker").
-    pub label: std::ops::Range<usize>,
+    /// The byte spans of the row's cells in its text, trimmed, left to right; the
+    /// header's are `table_cells(&header.text)`.
+    pub cells: Vec<std::ops::Range<usize>>,
 }
 
 /// Segments a document. `name` is the document's output name (used when neither a

@@ -220,7 +220,7 @@ impl<'t> Outline<'t> {
                         kind: UnitKind::Heading,
                         marks: marks.clone(),
                         lead: None,
-                        table_holder: None,
+                        table: None,
                     });
                 }
                 body_units(lines, body_from, e.end, &mut units);

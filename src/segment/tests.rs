@@ -202,7 +202,7 @@ fn file_name_is_the_last_resort() {
 }
 
 #[test]
-fn a_pipe_table_is_read_row_by_row_with_its_header_naming_the_holder_column() {
+fn a_pipe_table_is_read_row_by_row_and_each_row_knows_its_header_and_cells() {
     let doc = seg(
         "t.md",
         "# RESOC Westhoek\n\nDe acties:\n\n| Actie | **Trekker** | Partners |\n|---|:---:|---|\n\
@@ -210,11 +210,14 @@ fn a_pipe_table_is_read_row_by_row_with_its_header_naming_the_holder_column() {
          | Jobbeurs | VDAB |\n| Campagne | Unizo |\n",
     );
     let units = &doc.sections[0].units;
-    let seen: Vec<(&str, UnitKind, usize, Option<&str>)> = units
+    let seen: Vec<(&str, UnitKind, usize, Option<Vec<&str>>)> = units
         .iter()
         .map(|u| {
-            let holder = u.table_holder.clone().map(|h| &u.text[h.cell]);
-            (u.text.as_str(), u.kind, u.line, holder)
+            let cells = u
+                .table
+                .clone()
+                .map(|t| t.cells.into_iter().map(|c| &u.text[c]).collect());
+            (u.text.as_str(), u.kind, u.line, cells)
         })
         .collect();
     assert_eq!(
@@ -229,18 +232,62 @@ fn a_pipe_table_is_read_row_by_row_with_its_header_naming_the_holder_column() {
                 "| Jobbeurs. Twee dagen | VDAB | RESOC Westhoek |",
                 UnitKind::ListItem,
                 7,
-                Some("VDAB")
+                Some(vec!["Jobbeurs. Twee dagen", "VDAB", "RESOC Westhoek"])
             ),
-            ("| Overlegtafel |  | provincie |", UnitKind::ListItem, 8, Some("")),
+            (
+                "| Overlegtafel |  | provincie |",
+                UnitKind::ListItem,
+                8,
+                Some(vec!["Overlegtafel", "", "provincie"])
+            ),
             ("Daarna tekst.", UnitKind::Sentence, 10, None),
-            // Without a header the holder column is unknown.
+            // Without a header no column has a label.
             ("| Jobbeurs | VDAB |", UnitKind::ListItem, 12, None),
             ("| Campagne | Unizo |", UnitKind::ListItem, 13, None),
         ]
     );
     assert!(units.iter().all(|u| u.lead.is_none()));
-    // Each row knows its header row and the label of the holder column there.
-    let holder = units[3].table_holder.clone().unwrap();
-    assert_eq!(holder.header, 2);
-    assert_eq!(&units[holder.header].text[holder.label], "Trekker");
+    assert!(units[3..5].iter().all(|u| u.table.as_ref().unwrap().header == 2));
+}
+
+#[test]
+fn a_table_without_outer_pipes_is_read_as_markdown_reads_it() {
+    let doc = seg(
+        "t.md",
+        "# RESOC Westhoek\n\nActie | Trekker\n--- | :---:\nJobbeurs | VDAB\nOverlegtafel | RESOC Westhoek\n\n\
+         Een zin met een | teken.\nEn nog een | erbij.\n\nKosten - baten | rest\n--- | --- | ---\n",
+    );
+    let units = &doc.sections[0].units;
+    let seen: Vec<(&str, UnitKind, Option<Vec<&str>>)> = units
+        .iter()
+        .map(|u| {
+            let cells = u
+                .table
+                .clone()
+                .map(|t| t.cells.into_iter().map(|c| &u.text[c]).collect());
+            (u.text.as_str(), u.kind, cells)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("RESOC Westhoek", UnitKind::Heading, None),
+            ("| Actie | Trekker |", UnitKind::Heading, None),
+            (
+                "| Jobbeurs | VDAB |",
+                UnitKind::ListItem,
+                Some(vec!["Jobbeurs", "VDAB"])
+            ),
+            (
+                "| Overlegtafel | RESOC Westhoek |",
+                UnitKind::ListItem,
+                Some(vec!["Overlegtafel", "RESOC Westhoek"])
+            ),
+            // Lines with a stray pipe but no dashed line under them stay a paragraph.
+            ("Een zin met een | teken.", UnitKind::Sentence, None),
+            ("En nog een | erbij.", UnitKind::Sentence, None),
+            // A dashed line with another number of columns makes no table.
+            ("Kosten - baten | rest --- | --- | ---", UnitKind::Sentence, None),
+        ]
+    );
 }

@@ -76,8 +76,9 @@ pub(super) fn is_table_row(line: &str) -> bool {
     line.len() > 1 && line.starts_with('|') && line.ends_with('|')
 }
 
-/// The byte spans of the cells of a pipe-table row, trimmed, left to right.
-pub(super) fn cells(row: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+/// The byte spans of the cells of a pipe-table row, trimmed, left to right; the outer
+/// pipes are optional, as in Markdown ("Actie | Trekker" is a row of two cells).
+pub fn table_cells(row: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let inner_start = usize::from(row.starts_with('|'));
     let inner_end = row.len() - usize::from(row.len() > inner_start && row.ends_with('|'));
     let inner = &row[inner_start..inner_end];
@@ -90,53 +91,53 @@ pub(super) fn cells(row: &str) -> impl Iterator<Item = std::ops::Range<usize>> +
     })
 }
 
-/// Header labels of the column that names who holds a row's action: the trekker,
-/// promotor or whoever is responsible for it. The same words are `role_label`s in
-/// lexicons/context.tsv, but that list also holds *partner(s)*, which names no holder,
-/// and segmentation comes before the lexicons are read.
-const HOLDER_LABELS: &[&str] = &[
-    "trekker",
-    "trekkers",
-    "trekker(s)",
-    "promotor",
-    "promotoren",
-    "projectpromotor",
-    "verantwoordelijke",
-    "verantwoordelijken",
-    "verantwoordelijk",
-    "initiatiefnemer",
-    "initiatiefnemers",
-    "uitvoerder",
-    "uitvoerders",
-    "coördinator",
-    "coordinator",
-    "projectleider",
-    "projectleiders",
-    "eigenaar",
-];
-
-/// Whether a header cell names the holder column: its first word is one of
-/// [`HOLDER_LABELS`] ("Trekker", "Promotor / trekker", "Verantwoordelijke partner"). Bold
-/// markup is already gone: a row's text is read like any unit's.
-fn names_holder(cell: &str) -> bool {
-    let first = cell
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .trim_end_matches([':', '.'])
-        .to_lowercase();
-    HOLDER_LABELS.contains(&first.as_str())
-}
-
 /// The line under a pipe table's header: `|---|:---:|`.
 pub(super) fn is_table_separator(line: &str) -> bool {
     is_table_row(line) && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// The line under the header of a table written without outer pipes, as Markdown
+/// allows: `--- | :---:`, one cell of dashes (each with an optional colon at either
+/// end) per column of `header`. Matching the header's column count keeps a line such
+/// as "a - b | c" followed by "--- | ---" apart from one with a stray pipe.
+fn is_open_table_separator(line: &str, header: &str) -> bool {
+    let dashes = |cell: &str| {
+        let inner = cell.trim_start_matches(':').trim_end_matches(':');
+        !inner.is_empty() && inner.bytes().all(|b| b == b'-')
+    };
+    line.contains('|')
+        && header.contains('|')
+        && table_cells(line).all(|c| dashes(&line[c]))
+        && table_cells(line).count() == table_cells(header).count()
+}
+
+/// Per line of `lines[from..to]`: whether it belongs to a table written without outer
+/// pipes — a header row with `|`, the dashed line under it, and the rows with `|` that
+/// follow up to a blank line or a line without one.
+fn open_table_lines(lines: &[&str], from: usize, to: usize) -> Vec<bool> {
+    let mut inside = vec![false; to.saturating_sub(from)];
+    let mut i = from;
+    while i + 1 < to {
+        let (header, under) = (lines[i].trim(), lines[i + 1].trim());
+        if is_table_row(header) || !is_open_table_separator(under, header) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 2;
+        while end < to && lines[end].trim().contains('|') {
+            end += 1;
+        }
+        inside[i - from..end - from].iter_mut().for_each(|x| *x = true);
+        i = end;
+    }
+    inside
 }
 
 pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec<Unit>) {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<(Vec<(usize, &str)>, bool)> = None;
     let mut in_fence = false;
+    let open_table = open_table_lines(lines, from, to);
     let flush = |current: &mut Option<(Vec<(usize, &str)>, bool)>, blocks: &mut Vec<Block>| {
         if let Some((lines, is_item)) = current.take() {
             blocks.push(join_block(&lines, is_item));
@@ -146,14 +147,33 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
         let line = raw.trim();
         // A pipe table is read row by row, as a reader reads it, not as one paragraph:
         // each row is a unit, and the row above the `|---|` line is its header.
-        if !in_fence && is_table_row(line) {
+        let in_open_table = open_table[i - from];
+        if !in_fence && (is_table_row(line) || in_open_table) {
             flush(&mut current, &mut blocks);
-            if is_table_separator(line) {
+            let separator = match blocks.last() {
+                Some(header) if in_open_table => is_open_table_separator(line, &header.text),
+                _ => is_table_separator(line),
+            };
+            if separator {
                 if let Some(header) = blocks.last_mut().filter(|b| b.row.is_some()) {
                     header.row = Some(TableRow::Header);
                 }
                 continue;
             }
+            // A row without outer pipes gets them, so that a table reads the same
+            // however it was written (and as the document readers write theirs).
+            let piped;
+            let line = if in_open_table && !is_table_row(line) {
+                let (open, close) = (!line.starts_with('|'), !line.ends_with('|'));
+                piped = format!(
+                    "{}{line}{}",
+                    if open { "| " } else { "" },
+                    if close { " |" } else { "" }
+                );
+                piped.as_str()
+            } else {
+                line
+            };
             let mut block = join_block(&[(i + 1, line)], false);
             block.row = Some(TableRow::Body);
             blocks.push(block);
@@ -185,19 +205,13 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
     flush(&mut current, &mut blocks);
 
     let mut lead: Option<usize> = None;
-    // The column of the current table whose header names who holds each row's action,
-    // with the header row's unit index and the label's span in it.
-    let mut holder_column: Option<(usize, usize, std::ops::Range<usize>)> = None;
+    // The unit index of the current table's header row.
+    let mut header: Option<usize> = None;
     for block in blocks {
         match block.row {
-            Some(TableRow::Header) => {
-                holder_column = cells(&block.text)
-                    .enumerate()
-                    .find(|(_, c)| names_holder(&block.text[c.clone()]))
-                    .map(|(column, label)| (column, units.len(), label))
-            }
+            Some(TableRow::Header) => header = Some(units.len()),
             Some(TableRow::Body) => {}
-            None => holder_column = None,
+            None => header = None,
         }
         let first_unit = units.len();
         let spans = match block.row {
@@ -242,14 +256,11 @@ pub(super) fn body_units(lines: &[&str], from: usize, to: usize, units: &mut Vec
                 } else {
                     None
                 },
-                table_holder: match (block.row, &holder_column) {
-                    (Some(TableRow::Body), Some((column, header, label))) => {
-                        cells(&block.text[s..e]).nth(*column).map(|cell| TableHolder {
-                            cell,
-                            header: *header,
-                            label: label.clone(),
-                        })
-                    }
+                table: match (block.row, header) {
+                    (Some(TableRow::Body), Some(header)) => Some(TableCells {
+                        header,
+                        cells: table_cells(&block.text[s..e]).collect(),
+                    }),
                     _ => None,
                 },
             });
