@@ -256,10 +256,25 @@ pub(super) fn match_units(
             || triggers
                 .iter()
                 .any(|t| context.rules[t.id as usize].kind == ContextKind::ActorSelf);
+        // The words that negate what follows them in the tree: a one-word negation, and
+        // the negation word of a longer one ("niet langer", "geen … meer"). The parser
+        // does not see them, nor the "langer" or "meer" of such a negation, which would
+        // otherwise be read as a word of the clause ("om niet langer … op te treden").
         let mut negation_at = vec![false; tokens.len()];
+        let mut left_out = vec![false; tokens.len()];
         for t in &triggers {
-            if context.rules[t.id as usize].kind == ContextKind::Negation && t.positions.len() == 1 {
-                negation_at[t.positions[0]] = true;
+            if context.rules[t.id as usize].kind != ContextKind::Negation {
+                continue;
+            }
+            let word = |p: usize| analyzed.analyzer.form(tokens[p].form).folded.as_str();
+            let only_degree = t
+                .positions
+                .iter()
+                .all(|&p| NEGATION_WORDS.contains(&word(p)) || matches!(word(p), "langer" | "meer"));
+            for &p in &t.positions {
+                let negating = t.positions.len() == 1 || NEGATION_WORDS.contains(&word(p));
+                negation_at[p] |= negating;
+                left_out[p] |= negating || only_degree;
             }
         }
         let token_text = unit_text_words(&unit.text, tokens);
@@ -327,7 +342,7 @@ pub(super) fn match_units(
             Reader::TreeEverywhere => true,
         };
         let tree = if wanted {
-            let parsed = crate::parse::parse_unit(&unit.text, tokens, &negation_at);
+            let parsed = crate::parse::parse_unit(&unit.text, tokens, &left_out);
             findings.parse = Some(match &parsed {
                 Ok(t) => Ok(t.words.iter().filter(|w| w.token.is_some()).count()),
                 Err(e) => Err(e.to_string()),
@@ -957,14 +972,19 @@ pub(super) fn combine(base: f64, mods: &[(Group, Modifier)], actor: f64, negated
         * actor
 }
 
+/// The words that negate on their own, also inside a longer negation ("niet langer",
+/// "geen … meer", "hoort niet bij … opdracht").
+const NEGATION_WORDS: &[&str] = &["niet", "geen", "nooit", "niets", "noch"];
+
 pub(super) fn in_scope(rule: &Rule, t: &[usize], first: usize, last: usize, clause: &[u32]) -> bool {
     let (t0, tl) = (t[0], *t.last().unwrap_or(&t[0]));
     let within = |d: usize| rule.window == 0 || d <= rule.window;
     let forward = tl < first && clause[tl] == clause[first] && within(first - tl);
     let backward = last < t0 && clause[last] == clause[t0] && within(t0 - last);
-    // A trigger inside a split cue ("voert zelf geen projecten uit") or a cue inside
-    // a split trigger ("start geen nieuwe projecten meer").
-    let inside = (first < t0 && tl < last) || (t0 < first && last < tl);
+    // A trigger that starts inside a split cue ("voert zelf geen projecten uit", "trekt
+    // zelf geen projecten meer") or a cue that starts inside a split trigger ("start
+    // geen nieuwe projecten meer").
+    let inside = (first < t0 && t0 < last) || (t0 < first && first < tl);
     match rule.scope {
         Scope::Forward => forward || inside,
         Scope::Backward => backward || inside,

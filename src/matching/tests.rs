@@ -1466,3 +1466,42 @@ fn a_role_column_must_name_the_resoc_and_a_holder_column_is_what_the_context_lex
     );
     assert!(without.iter().all(|r| r.3 != "table_holder"), "{without:?}");
 }
+
+#[test]
+fn a_negation_of_two_words_negates_the_role_it_surrounds_or_precedes() {
+    let role = |text: &str| -> Vec<(String, f64, String)> {
+        findings_of(text, Reader::Tree)
+            .into_iter()
+            .flat_map(|f| f.matches)
+            .map(|m| (m.matched, m.weight, format!("{:?}", m.actor)))
+            .collect()
+    };
+    // The affirmative sentences count, so the negated ones below fail if negation does.
+    for affirmed in [
+        "Het RESOC trekt zelf projecten.",
+        "Het RESOC organiseert jobbeurzen.",
+    ] {
+        assert!(
+            role(affirmed).iter().any(|m| m.1 > 0.0),
+            "{affirmed}: {:?}",
+            role(affirmed)
+        );
+    }
+    for negated in [
+        // "geen … meer" around the object of a predicate–object pair.
+        "Het RESOC trekt zelf geen projecten meer.",
+        "Het RESOC organiseert geen jobbeurzen meer.",
+        // "niet langer" after the predicate.
+        "Het RESOC organiseert niet langer jobbeurzen.",
+    ] {
+        let found = role(negated);
+        assert!(
+            !found.is_empty() && found.iter().all(|m| m.1 == 0.0),
+            "{negated}: {found:?}"
+        );
+    }
+    // The parser does not see "niet langer": "langer" is not read as a word of the clause
+    // (it was taken for the agent of "als projectpromotor optreden").
+    let found = role("Het RESOC heeft beslist om niet langer zelf als projectpromotor op te treden.");
+    assert!(found.iter().all(|m| m.1 == 0.0 && m.2 == "Resoc"), "{found:?}");
+}
