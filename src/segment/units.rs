@@ -115,6 +115,7 @@ fn is_open_table_separator(line: &str, header: &str) -> bool {
 /// pipes — a header row with `|`, the dashed line under it, and the rows with `|` that
 /// follow up to a blank line or a line without one.
 fn open_table_lines(lines: &[&str], from: usize, to: usize) -> Vec<bool> {
+    let to = to.min(lines.len());
     let mut inside = vec![false; to.saturating_sub(from)];
     let mut i = from;
     while i + 1 < to {
