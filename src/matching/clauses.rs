@@ -340,6 +340,22 @@ impl UnitView<'_> {
                 })
                 .any(|x| self.kind(x) == Some(ContextKind::ActorSelf))
         });
+        // A body the lexicon reads as the RESOC's own ("het bureau", "de algemene
+        // vergadering") belongs to another actor when a "van" phrase names that actor:
+        // "het bureau van de provincie".
+        let owner = self
+            .tree
+            .children(w)
+            .filter(|&c| self.tree.relation(c) == "nmod" && self.has_preposition(c, "van"))
+            .map(|c| self.phrase(c))
+            .filter(|p| !p.iter().any(|&x| self.kind(x) == Some(ContextKind::ActorSelf)))
+            .find_map(|p| {
+                p.into_iter()
+                    .find(|&x| self.kind(x) == Some(ContextKind::ActorOther))
+            });
+        if let Some(owner) = owner.filter(|_| self.kind(w) == Some(ContextKind::ActorSelf)) {
+            return Agent::Other(self.words(&[owner]));
+        }
         if head.iter().any(|&x| self.kind(x) == Some(ContextKind::ActorSelf))
             || opening.is_some_and(|x| self.kind(x) == Some(ContextKind::ActorSelf))
             || named_after_resoc

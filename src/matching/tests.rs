@@ -1505,3 +1505,31 @@ fn a_negation_of_two_words_negates_the_role_it_surrounds_or_precedes() {
     let found = role("Het RESOC heeft beslist om niet langer zelf als projectpromotor op te treden.");
     assert!(found.iter().all(|m| m.1 == 0.0 && m.2 == "Resoc"), "{found:?}");
 }
+
+#[test]
+fn the_resocs_own_bodies_act_for_it_unless_another_actor_owns_them() {
+    let actors = |text: &str| -> Vec<(f64, String)> {
+        findings_of(text, Reader::Tree)
+            .into_iter()
+            .flat_map(|f| f.matches)
+            .map(|m| (m.weight, format!("{:?}", m.actor)))
+            .collect()
+    };
+    for own in [
+        "Het bureau organiseert elk jaar een jobbeurs.",
+        "Ons bureau geeft advies aan de gemeenten.",
+        "De algemene vergadering volgt de uitvoering van het streekpact op.",
+        "Het dagelijks bestuur brengt de sociale partners samen.",
+    ] {
+        let found = actors(own);
+        assert!(
+            !found.is_empty() && found.iter().any(|m| m.0 != 0.0 && m.1 == "Resoc"),
+            "{own}: {found:?}"
+        );
+    }
+    let found = actors("Het bureau van de provincie organiseert een jobbeurs.");
+    assert!(
+        !found.is_empty() && found.iter().all(|m| m.0 == 0.0 && m.1.starts_with("Other")),
+        "{found:?}"
+    );
+}
