@@ -1296,18 +1296,7 @@ fn a_table_rows_action_is_held_by_whom_its_holder_column_names() {
          | Overlegtafel mobiliteit | RESOC Test | provincie |\n| Opleidingsproject | nog te bepalen | RESOC Test |",
         Reader::Tree,
     );
-    let rows: Vec<(String, f64, String, String)> = found
-        .iter()
-        .flat_map(|f| &f.matches)
-        .map(|m| {
-            (
-                m.matched.clone(),
-                m.weight,
-                format!("{:?}", m.actor),
-                m.clause.relation.clone(),
-            )
-        })
-        .collect();
+    let rows = table_matches(&found);
     let of = |word: &str| {
         rows.iter()
             .find(|r| r.0.to_lowercase().contains(word))

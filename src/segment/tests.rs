@@ -201,6 +201,13 @@ fn file_name_is_the_last_resort() {
     assert_eq!(doc.sections[0].title, "");
 }
 
+/// The texts of a table row's cells, for a row under a header.
+fn cells_of(u: &Unit) -> Option<Vec<&str>> {
+    u.table
+        .as_ref()
+        .map(|t| t.cells.iter().map(|c| &u.text[c.clone()]).collect())
+}
+
 #[test]
 fn a_pipe_table_is_read_row_by_row_and_each_row_knows_its_header_and_cells() {
     let doc = seg(
@@ -212,13 +219,7 @@ fn a_pipe_table_is_read_row_by_row_and_each_row_knows_its_header_and_cells() {
     let units = &doc.sections[0].units;
     let seen: Vec<(&str, UnitKind, usize, Option<Vec<&str>>)> = units
         .iter()
-        .map(|u| {
-            let cells = u
-                .table
-                .clone()
-                .map(|t| t.cells.into_iter().map(|c| &u.text[c]).collect());
-            (u.text.as_str(), u.kind, u.line, cells)
-        })
+        .map(|u| (u.text.as_str(), u.kind, u.line, cells_of(u)))
         .collect();
     assert_eq!(
         seen,
@@ -260,13 +261,7 @@ fn a_table_without_outer_pipes_is_read_as_markdown_reads_it() {
     let units = &doc.sections[0].units;
     let seen: Vec<(&str, UnitKind, Option<Vec<&str>>)> = units
         .iter()
-        .map(|u| {
-            let cells = u
-                .table
-                .clone()
-                .map(|t| t.cells.into_iter().map(|c| &u.text[c]).collect());
-            (u.text.as_str(), u.kind, cells)
-        })
+        .map(|u| (u.text.as_str(), u.kind, cells_of(u)))
         .collect();
     assert_eq!(
         seen,
