@@ -1297,12 +1297,7 @@ fn a_table_rows_action_is_held_by_whom_its_holder_column_names() {
         Reader::Tree,
     );
     let rows = table_matches(&found);
-    let of = |word: &str| {
-        rows.iter()
-            .find(|r| r.0.to_lowercase().contains(word))
-            .expect(word)
-            .clone()
-    };
+    let of = |word: &str| match_with(&rows, word);
     // The header's "Trekker" labels a column: nobody's role.
     assert_eq!(of("trekker").1, 0.0, "{rows:?}");
     // VDAB is the trekker; the RESOC is only a partner.
@@ -1367,6 +1362,14 @@ fn a_row_the_resoc_holds_without_role_words_states_its_role_through_the_column_l
     );
 }
 
+/// The first of `rows` whose matched words contain `word` (lowercase).
+fn match_with(rows: &[(String, f64, String, String)], word: &str) -> (String, f64, String, String) {
+    rows.iter()
+        .find(|r| r.0.to_lowercase().contains(word))
+        .expect(word)
+        .clone()
+}
+
 /// (matched words, weight, actor, agent_relation) of every match of `found`.
 fn table_matches(found: &[UnitFindings]) -> Vec<(String, f64, String, String)> {
     found
@@ -1391,12 +1394,7 @@ fn a_cell_under_the_resocs_role_column_states_the_resocs_role_whoever_holds_the_
         Reader::Tree,
     );
     let rows = table_matches(&found);
-    let of = |word: &str| {
-        rows.iter()
-            .find(|r| r.0.to_lowercase().contains(word))
-            .expect(word)
-            .clone()
-    };
+    let of = |word: &str| match_with(&rows, word);
     // VDAB holds the fair, but the role column says what the RESOC does in it.
     let advice = of("advise");
     assert!(
