@@ -8,7 +8,7 @@
 /// (samengebracht, opgesteld, uitgevoerd). "over", "onder", "door" and "voor" are left
 /// out on purpose: "overleggen" (consult) has participle "overlegd", while the
 /// separable "overleggen" (submit) gives "overgelegd", a false friend.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "samen", "bijeen", "terug", "mee", "op", "uit", "af", "aan", "bij", "toe", "vast",
 ];
 

@@ -100,6 +100,17 @@ struct Entry {
 
 /// The key that decides whether two entries are the same cue: folded text, spaces
 /// normalised, and whether it is capitalised (a name pattern).
+/// "samen te brengen" for "brengen ... samen": a separable verb's infinitive with
+/// "te" (`None` for any other pattern).
+fn te_infinitive(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [verb, "...", particle] = words[..] else {
+        return None;
+    };
+    let infinitive = verb.ends_with("en") && verb.chars().all(char::is_alphabetic);
+    (infinitive && inflect::PARTICLES.contains(&particle)).then(|| format!("{particle} te {verb}"))
+}
+
 fn cue_key(text: &str) -> String {
     let key = crate::text::fold(text)
         .split_whitespace()
@@ -250,6 +261,21 @@ impl Lexicon {
                 }
             }
         }
+        // A separable verb written "brengen ... samen" also stands for its infinitive
+        // with "te" ("om de partners samen te brengen", "af te stemmen"), where the
+        // particle comes first: that form is added as a cue of its own, from the same
+        // line, unless the lexicon writes it out.
+        let derived: Vec<Entry> = entries
+            .iter()
+            .filter_map(|e| {
+                let te_form = te_infinitive(&e.text)?;
+                (!entry_at.contains_key(&cue_key(&te_form))).then(|| Entry {
+                    text: te_form,
+                    ..e.clone()
+                })
+            })
+            .collect();
+        entries.extend(derived);
         let mut atoms = AtomSet::default();
         let mut cues = Vec::with_capacity(entries.len());
         for e in &entries {
@@ -409,9 +435,35 @@ mod tests {
             false,
         )
         .unwrap();
-        assert_eq!(lex.cues.len(), 2);
+        // The two cues, and "samen te brengen" derived from the separable verb.
+        assert_eq!(lex.cues.len(), 3);
         assert_eq!(lex.cues[1].pattern.gap_before, [false, true]);
-        assert_eq!(lex.first_atom.iter().map(Vec::len).sum::<usize>(), 2);
+        assert_eq!(lex.first_atom.iter().map(Vec::len).sum::<usize>(), 3);
         assert_eq!(lex.sources[0].sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_separable_verb_also_stands_for_its_infinitive_with_te() {
+        let lex = Lexicon::parse(
+            "l.tsv",
+            &format!(
+                "{HEAD}brengen ... samen\toverleg\t0.8\nvolgen ... op\toverleg\t0.5\n\
+                 op te volgen\toverleg\t0.2\ntrekken ... aandacht\toverleg\t0.5\n"
+            ),
+            false,
+        )
+        .unwrap();
+        let texts: Vec<(&str, f64, usize)> = lex
+            .cues
+            .iter()
+            .map(|c| (c.text.as_str(), c.weight, c.line))
+            .collect();
+        // Derived from its line, with its category and weight; a form the lexicon
+        // writes out keeps its own weight; "aandacht" is no particle.
+        assert!(texts.contains(&("samen te brengen", 0.8, 4)), "{texts:?}");
+        assert!(texts.contains(&("op te volgen", 0.2, 6)), "{texts:?}");
+        assert_eq!(texts.iter().filter(|t| t.0 == "op te volgen").count(), 1);
+        assert!(!texts.iter().any(|t| t.0.contains(" te trekken")), "{texts:?}");
+        assert_eq!(lex.cues.len(), 5);
     }
 }
