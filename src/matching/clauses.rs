@@ -148,6 +148,18 @@ impl UnitView<'_> {
         self.tree.words[w].lemma.to_lowercase()
     }
 
+    /// A role noun ("rol", "kernopdracht"), by its lemma or, where the small model's
+    /// lemmatizer mangles a compound ("kernopdracht" → "kernopdrenken"), its form.
+    fn is_role_noun(&self, w: usize) -> bool {
+        let word = &self.tree.words[w];
+        ROLE_NOUNS.contains(&self.lemma(w).as_str())
+            || ROLE_NOUNS.contains(
+                &self.text[word.start as usize..word.end as usize]
+                    .to_lowercase()
+                    .as_str(),
+            )
+    }
+
     fn kind(&self, w: usize) -> Option<ContextKind> {
         self.tree.words[w].token.and_then(|t| self.kind_at[t as usize])
     }
@@ -381,7 +393,7 @@ impl UnitView<'_> {
                     .any(|&x| self.kind(x) == Some(ContextKind::ActorSelf))
         });
         if of_resoc
-            || (ROLE_NOUNS.contains(&lemma.as_str())
+            || (self.is_role_noun(w)
                 && self
                     .phrase(w)
                     .iter()
@@ -395,7 +407,15 @@ impl UnitView<'_> {
             .tree
             .children(w)
             .any(|c| self.tree.words[c].deprel == "nmod:poss" && self.lemma(c) == "hun");
-        if ROLE_NOUNS.contains(&lemma.as_str()) && !theirs {
+        // "onze kernopdracht", "ons werk": first person is the RESOC (as "wij" is).
+        let ours = self.tree.children(w).any(|c| {
+            self.tree.words[c].deprel == "nmod:poss"
+                && matches!(self.lemma(c).as_str(), "ons" | "onze" | "wij" | "we")
+        });
+        if self.is_role_noun(w) && ours {
+            return Agent::Resoc;
+        }
+        if self.is_role_noun(w) && !theirs {
             let holder = self
                 .tree
                 .children(w)
@@ -452,7 +472,7 @@ impl UnitView<'_> {
                 && Some(self.predicate_of(x)) == clause
         });
         if !matches!(word.upos.as_str(), "NOUN" | "PROPN")
-            || ROLE_NOUNS.contains(&self.lemma(w).as_str())
+            || self.is_role_noun(w)
             || het_after_verb
             || resoc_subject
             || resoc_in_clause
@@ -592,7 +612,7 @@ impl UnitView<'_> {
         let role = self
             .phrase(subject)
             .iter()
-            .any(|&x| self.is_cue(x) || ROLE_NOUNS.contains(&self.lemma(x).as_str()));
+            .any(|&x| self.is_cue(x) || self.is_role_noun(x));
         if !role {
             return None;
         }
@@ -606,7 +626,7 @@ impl UnitView<'_> {
         let names_actor = self.names_an_actor(by)
             || (matches!(tree.words[by].upos.as_str(), "NOUN" | "PROPN")
                 && !self.is_cue(by)
-                && !ROLE_NOUNS.contains(&self.lemma(by).as_str()));
+                && !self.is_role_noun(by));
         names_actor.then(|| self.actor_of_phrase(by))
     }
 
@@ -697,6 +717,40 @@ impl UnitView<'_> {
                     })
                 })
                 .flatten()
+        });
+        // "Ons bureau adviseert de provincie …": in a main clause the phrase before
+        // the finite verb is its subject unless something marks it otherwise; the
+        // small model sometimes reads the RESOC standing there as the object and
+        // the noun after the verb as the subject. The RESOC before the verb is the
+        // subject then, unless the verb agrees only with the other noun (plural).
+        let subject = subject.map(|s| {
+            let main_clause = matches!(tree.relation(p), "root" | "conj" | "parataxis");
+            if s < p || !main_clause || !tree.has_feature(p, "VerbForm=Fin") {
+                return s;
+            }
+            // (A capitalised "Ons" opening the sentence may be tagged a preposition,
+            // making "Ons bureau" an oblique.)
+            let object_like = |o: usize| match tree.relation(o) {
+                "obj" => true,
+                "obl" => tree
+                    .children(o)
+                    .filter(|&c| tree.relation(c) == "case")
+                    .all(|c| matches!(self.lemma(c).as_str(), "ons" | "onze")),
+                _ => false,
+            };
+            let fronted = tree.children(p).find(|&o| {
+                o < p
+                    && object_like(o)
+                    && !matches!(tree.words[o].upos.as_str(), "PRON")
+                    && self
+                        .phrase(o)
+                        .iter()
+                        .any(|&x| self.kind(x) == Some(ContextKind::ActorSelf))
+            });
+            match fronted {
+                Some(o) if !tree.has_feature(p, "Number=Plur") || tree.has_feature(o, "Number=Plur") => o,
+                _ => s,
+            }
         });
         // A subject that is no pronoun and no RESOC gives way to a nominative pronoun
         // the tree misread.
@@ -989,7 +1043,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             })
             .find(|&x| {
                 let lemma = view.lemma(x);
-                ROLE_NOUNS.contains(&lemma.as_str()) || matches!(lemma.as_str(), "bedoeling" | "zo")
+                view.is_role_noun(x) || matches!(lemma.as_str(), "bedoeling" | "zo")
             });
         // The negation word is left out of the tree when it stands alone, and in it
         // when a longer trigger took it ("is niet * taak" lowers what precedes it).
@@ -1118,9 +1172,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
                         .filter(|&c| matches!(tree.relation(c), "obj" | "xcomp"))
                         .flat_map(|c| view.phrase(c)),
                 )
-                .any(|x| {
-                    !frame.contains(&x) && (view.is_cue(x) || ROLE_NOUNS.contains(&view.lemma(x).as_str()))
-                });
+                .any(|x| !frame.contains(&x) && (view.is_cue(x) || view.is_role_noun(x)));
             statement.then(|| view.words(&[preposition]))
         })
         .flatten();

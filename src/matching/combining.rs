@@ -337,7 +337,14 @@ pub(super) fn match_units(
                 .is_some_and(|c| c.contains(&(tokens[first].start as usize)))
         };
         let wanted = match reader {
-            Reader::Tree => has_weight && about_resoc && unit.kind != UnitKind::Heading && !without_reference,
+            // A heading that names the RESOC may be a headline that says what it does
+            // ("RESOC Kempen lanceert opleidingsbeurs"): its tree tells.
+            Reader::Tree => {
+                has_weight
+                    && about_resoc
+                    && (unit.kind != UnitKind::Heading || (names_resoc && !is_question(&unit.text)))
+                    && !without_reference
+            }
             Reader::Words => false,
             Reader::TreeEverywhere => true,
         };
@@ -454,8 +461,16 @@ pub(super) fn match_units(
         // ("Rol van het RESOC: overleg", "Kernopdracht: projecten"); any other heading
         // ("Overleg", "Het RESOC als projectpromotor") names a topic, not a role.
         let role_label_heading = about_role && unit.text.contains(':');
-        let topic_heading =
-            unit.kind == UnitKind::Heading && !role_label_heading && !has_kind(ContextKind::Emphasis);
+        // A headline that is a full clause — a finite verb with its subject — states
+        // what its subject does, as a sentence does (news headlines); a section
+        // heading names a topic ("Het RESOC als trekker van projecten").
+        let clause_heading = unit.kind == UnitKind::Heading
+            && !role_label_heading
+            && tree.as_ref().is_some_and(is_full_clause);
+        let topic_heading = unit.kind == UnitKind::Heading
+            && !role_label_heading
+            && !clause_heading
+            && !has_kind(ContextKind::Emphasis);
         // A question asserts nothing ("Kan het RESOC mijn project financieren?" on a page
         // of questions and answers): nobody states a role in it; the answer may.
         let question = !topic_heading && is_question(&unit.text);
@@ -636,8 +651,22 @@ pub(super) fn match_units(
                 // What the column "Rol RESOC" says of a row, the RESOC does, whoever
                 // holds the row's action,
                 // unless the tree or a "door …" in the cell shows another actor doing
-                // it ("opvolging door de provincie").
-                (Some(Agent::Other(who)), _) if in_role_cell(first) => (Actor::Other(who.clone()), 0.0),
+                // it ("opvolging door de provincie"). The tree of a whole row runs
+                // across its cells: a subject it finds in another cell (the partner
+                // who holds the row) is not the subject of the role cell, nor is a
+                // noun after the cell's opening verb ("| brengt de woonzorgcentra …
+                // samen |": the cell has no subject, that noun is the object).
+                (Some(Agent::Other(who)), _)
+                    if in_role_cell(first)
+                        && role_cell.as_ref().is_some_and(|c| {
+                            unit.text
+                                .get(c.clone())
+                                .and_then(|t| t.find(who.as_str()))
+                                .is_some_and(|at| c.start + at < tokens[first].start as usize)
+                        }) =>
+                {
+                    (Actor::Other(who.clone()), 0.0)
+                }
                 _ if in_role_cell(first) && role_cell_agent.is_some() => {
                     (role_cell_agent.clone().unwrap_or(Actor::Unknown), 0.0)
                 }
@@ -651,6 +680,26 @@ pub(super) fn match_units(
                 (Some(Agent::Resoc), _) => (Actor::Resoc, 1.0),
                 (Some(Agent::Other(who)), _) => (Actor::Other(who.clone()), 0.0),
                 (Some(Agent::Nobody), _) => (Actor::Nobody, 0.0),
+                // A list item whose tree has no subject for the predicate ("- de
+                // gemeenten rond de tafel brengen", "- het opvolgen van de projecten
+                // die door de partners …") continues its lead-in's clause: the
+                // lead-in's actor acts, and a noun before the infinitive is its object,
+                // not the actor a word window would take it for.
+                (Some(Agent::Unresolved), _)
+                    if unit.kind == UnitKind::ListItem
+                        && lead_carry.as_ref().is_some_and(|c| c.actor.is_some()) =>
+                {
+                    let actor = lead_carry
+                        .as_ref()
+                        .and_then(|c| c.actor.clone())
+                        .unwrap_or(Actor::Unknown);
+                    let factor = if matches!(actor, Actor::Other(_)) {
+                        0.0
+                    } else {
+                        1.0
+                    };
+                    (actor, factor)
+                }
                 (Some(Agent::Unresolved) | None, _) => {
                     let actor = lexical_actor();
                     let factor = match &actor {
@@ -897,6 +946,16 @@ pub(super) fn match_units(
 
 /// Whether a unit is a question: it ends in a question mark, before any closing
 /// quote or bracket.
+/// A tree whose root is a finite verb with a subject of its own.
+fn is_full_clause(tree: &crate::parse::Tree) -> bool {
+    tree.words.iter().enumerate().any(|(w, word)| {
+        word.head.is_none()
+            && matches!(word.upos.as_str(), "VERB" | "AUX")
+            && tree.has_feature(w, "VerbForm=Fin")
+            && tree.children(w).any(|c| tree.relation(c) == "nsubj")
+    })
+}
+
 fn is_question(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}'])

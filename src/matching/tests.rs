@@ -1520,3 +1520,149 @@ fn the_resocs_own_bodies_act_for_it_unless_another_actor_owns_them() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_list_item_without_a_subject_of_its_own_is_done_by_its_lead_ins_actor() {
+    // The noun before the infinitive is its object, and a "door" phrase inside a
+    // relative clause is another clause's agent: the RESOC of the lead-in acts.
+    for (text, word) in [
+        (
+            "In de periode 2025–2030 zal het RESOC onder meer:\n- de Kempense gemeenten en sociale partners twee keer per jaar rond de tafel brengen over de toekomst van de industriezones;",
+            "rond de tafel",
+        ),
+        (
+            "Het comité engageert zich daarbij tot de volgende opdrachten:\n- het opvolgen van de streekprojecten die door de partners worden uitgerold;",
+            "opvolgen",
+        ),
+    ] {
+        let (agent, relation) = agent_of(text, word);
+        assert_eq!(agent, "resoc", "{text}: {relation}");
+        assert!(weight_of(text, word) > 0.0, "{text}");
+    }
+    // An item with a subject of its own keeps it.
+    let (agent, _) = agent_of(
+        "Het RESOC zal in deze werf:\n- de provincie organiseert zelf de jobbeurs;",
+        "organiseert … jobbeurs",
+    );
+    assert!(agent.starts_with("other"), "{agent}");
+}
+
+#[test]
+fn a_role_cell_has_no_subject_in_another_cell_or_after_its_verb() {
+    let found = findings_of(
+        "Partner | Engagement | Rol RESOC\n--- | --- | ---\n\
+         Zorgcampus Roeselare | organiseert een opleiding voor verzorgenden | volgt de resultaten op en rapporteert aan het bureau\n\
+         Woonzorggroep Mandelvallei | stelt stageplaatsen ter beschikking | brengt de woonzorgcentra en de scholen samen",
+        Reader::Tree,
+    );
+    let rows = table_matches(&found);
+    for word in ["volgt", "brengt"] {
+        let m = match_with(&rows, word);
+        assert!(m.1 > 0.0 && m.2 == "Resoc" && m.3 == "role_column", "{rows:?}");
+    }
+    // The partner's own engagement stays the partner's.
+    assert_eq!(match_with(&rows, "organiseert").1, 0.0, "{rows:?}");
+}
+
+#[test]
+fn our_role_and_the_resoc_before_the_verb_are_the_resocs() {
+    // "onze kernopdracht" is the RESOC's role (its lemma is mangled by the small
+    // model); "Ons bureau" before the verb is the subject, not "de provincie".
+    for (text, word) in [
+        (
+            "Toch blijft die projectrol bijkomstig: onze kernopdracht is en blijft het streekoverleg.",
+            "streekoverleg",
+        ),
+        (
+            "Ons bureau adviseert de provincie over de verdeling van de streekmiddelen.",
+            "adviseert",
+        ),
+        (
+            "'Ons comité moet uitgroeien tot een forum voor kennisinstellingen en kmo's', zegt de voorzitter.",
+            "forum",
+        ),
+    ] {
+        let (agent, relation) = agent_of(text, word);
+        assert_eq!(agent, "resoc", "{text}: {relation}");
+        assert!(weight_of(text, word) > 0.0, "{text}");
+    }
+}
+
+#[test]
+fn a_headline_that_is_a_clause_states_a_role_and_a_topic_heading_does_not() {
+    let statement = |text: &str, word: &str| {
+        let got = run_with_reasons(text);
+        let (_, w, kinds) = got
+            .iter()
+            .find(|(m, ..)| covers(m, word))
+            .unwrap_or_else(|| panic!("{word}: {got:?}"))
+            .clone();
+        (w, kinds.contains(&"topic_heading"))
+    };
+    let (w, topic) = statement(
+        "## RESOC Kempen lanceert campagne tegen schooluitval\n\nDe campagne loopt een jaar.",
+        "campagne",
+    );
+    assert!(w > 0.0 && !topic, "{w}");
+    // No finite verb with a subject: a topic. A question asks.
+    for text in [
+        "## Het RESOC als trekker van campagnes\n\nDe campagne loopt een jaar.",
+        "## Organiseert het RESOC zelf campagnes?\n\nDe campagne loopt een jaar.",
+    ] {
+        let got = run_with_reasons(text);
+        let heading: Vec<_> = got.iter().filter(|(m, ..)| m.contains("ampagne")).collect();
+        assert!(heading.iter().any(|(_, w, _)| *w == 0.0), "{text}: {got:?}");
+        assert!(
+            !heading.iter().any(|(_, w, _)| *w > 0.0 && heading.len() == 1),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn scheme_words_for_monitoring_lobbying_and_actions_are_read() {
+    for (text, word, category) in [
+        (
+            "Het RESOC ziet toe op de uitvoering van het streekpact.",
+            "ziet toe",
+            "sturing",
+        ),
+        (
+            "Het RESOC trekt aan de alarmbel over het treinaanbod.",
+            "alarmbel",
+            "overleg",
+        ),
+        (
+            "Het RESOC spoort de overheid aan om te investeren.",
+            "spoort … aan",
+            "overleg",
+        ),
+        (
+            "Het RESOC zet een opleidingsdag op poten.",
+            "zet … poten",
+            "project",
+        ),
+        (
+            "Het RESOC organiseert een streekforum over de haven.",
+            "streekforum",
+            "overleg",
+        ),
+        (
+            "Wij houden elk voorjaar een netwerkavond voor starters.",
+            "netwerkavond",
+            "project",
+        ),
+        (
+            "Het RESOC engageert zich om bij de overheid aan te dringen op een heraanleg.",
+            "aan te dringen",
+            "overleg",
+        ),
+    ] {
+        let got = run(text);
+        let m = got
+            .iter()
+            .find(|(m, ..)| covers(m, word))
+            .unwrap_or_else(|| panic!("{word}: {got:?}"));
+        assert!(m.1 > 0.0 && m.3 == category, "{text}: {got:?}");
+    }
+}
