@@ -1521,6 +1521,13 @@ fn the_resocs_own_bodies_act_for_it_unless_another_actor_owns_them() {
     );
 }
 
+/// The cue occurrence `word` of `text` is the RESOC's, and counts.
+fn assert_the_resoc_acts(text: &str, word: &str) {
+    let (agent, relation) = agent_of(text, word);
+    assert_eq!(agent, "resoc", "{text}: {relation}");
+    assert!(weight_of(text, word) > 0.0, "{text}");
+}
+
 #[test]
 fn a_list_item_without_a_subject_of_its_own_is_done_by_its_lead_ins_actor() {
     // The noun before the infinitive is its object, and a "door" phrase inside a
@@ -1535,9 +1542,7 @@ fn a_list_item_without_a_subject_of_its_own_is_done_by_its_lead_ins_actor() {
             "opvolgen",
         ),
     ] {
-        let (agent, relation) = agent_of(text, word);
-        assert_eq!(agent, "resoc", "{text}: {relation}");
-        assert!(weight_of(text, word) > 0.0, "{text}");
+        assert_the_resoc_acts(text, word);
     }
     // An item with a subject of its own keeps it.
     let (agent, _) = agent_of(
@@ -1582,9 +1587,7 @@ fn our_role_and_the_resoc_before_the_verb_are_the_resocs() {
             "forum",
         ),
     ] {
-        let (agent, relation) = agent_of(text, word);
-        assert_eq!(agent, "resoc", "{text}: {relation}");
-        assert!(weight_of(text, word) > 0.0, "{text}");
+        assert_the_resoc_acts(text, word);
     }
 }
 
