@@ -457,12 +457,19 @@ impl UnitView<'_> {
             let h = h as usize;
             h < w && phrase.first() == Some(&(h + 1)) && self.lemma(h + 1) == "het"
         });
+        // (Not from inside a parenthesis that does not hold the role word: "(het
+        // secretariaat ondersteunt …)" says nothing about "wanneer de uitvoering
+        // stokt". Elsewhere the tree may be wrong about which clause is whose.)
+        let own_parenthesis = self.parenthesis_around(w);
         let resoc_subject = (0..tree.words.len()).any(|x| {
             self.kind(x) == Some(ContextKind::ActorSelf)
                 && (tree.relation(x) == "nsubj"
                     || tree.words[x]
                         .head
                         .is_some_and(|h| tree.relation(h as usize) == "nsubj"))
+                && self
+                    .parenthesis_around(x)
+                    .is_none_or(|p| own_parenthesis == Some(p))
         });
         // "Netwerking is de kern van het RESOC", "De trekkersrol ligt bij het RESOC".
         let clause = word.head.map(|h| self.predicate_of(h as usize));
@@ -532,13 +539,19 @@ impl UnitView<'_> {
         // The small model tags some infinitives as participles ("samenbrengen"): the
         // form decides.
         let infinitive_form = self.text[w.start as usize..w.end as usize].ends_with('n');
+        // After a lead-in "engageert zich om:" the item is an infinitive with "te".
+        let lead_in_te = |c: usize| {
+            self.continues_lead_in
+                && tree.relation(c) == "mark"
+                && matches!(self.lemma(c).as_str(), "te" | "om")
+        };
         w.head.is_none()
             && w.upos == "VERB"
             && (!tree.has_feature(p, "VerbForm=Fin") || self.continues_lead_in)
             && infinitive_form
             && !tree
                 .children(p)
-                .any(|c| matches!(tree.relation(c), "aux" | "mark" | "cop"))
+                .any(|c| matches!(tree.relation(c), "aux" | "mark" | "cop") && !lead_in_te(c))
     }
 
     /// The clause that word `w` belongs to, seen from the top: its head walked up
@@ -557,6 +570,15 @@ impl UnitView<'_> {
             }
         }
         w
+    }
+
+    /// Where the innermost parenthesis around word `w` opens (a byte offset), if any.
+    fn parenthesis_around(&self, w: usize) -> Option<usize> {
+        let at = self.tree.words[w].start as usize;
+        let open = self.text[..at].rfind('(')?;
+        let closed_before = self.text[open..at].contains(')');
+        let closes_after = self.text[at..].contains(')');
+        (!closed_before && closes_after).then_some(open)
     }
 
     /// "Op initiatief van het RESOC zaten werkgevers … samen", "kwamen … samen op
@@ -583,7 +605,39 @@ impl UnitView<'_> {
         if found.0 != Agent::Resoc && self.convened_by_resoc(p) {
             return (Agent::Resoc, "initiator");
         }
+        if found.0 != Agent::Resoc && depth < 4 {
+            let caused_by_resoc = self
+                .causer_of(p)
+                .is_some_and(|z| self.agent_of(z, depth + 1).0 == Agent::Resoc);
+            if caused_by_resoc {
+                return (Agent::Resoc, "initiator");
+            }
+        }
         found
+    }
+
+    /// "Het comité zorgt ervoor dat de juiste partners rond de tafel zitten": the
+    /// *zorgen* whose "dat" clause holds `p` — who sees to it that the partners meet
+    /// convenes them.
+    fn causer_of(&self, p: usize) -> Option<usize> {
+        let tree = self.tree;
+        let top = self.top_of_clause(p);
+        let opened_by_dat = tree
+            .children(top)
+            .any(|c| tree.relation(c) == "mark" && self.lemma(c) == "dat");
+        if !opened_by_dat {
+            return None;
+        }
+        // The model hangs the clause on the verb or on its "ervoor".
+        let h = tree.words[top].head? as usize;
+        let z = if self.lemma(h) == "zorgen" {
+            h
+        } else if self.lemma(h).starts_with("ervoor") || self.lemma(h) == "voor" {
+            tree.words[h].head? as usize
+        } else {
+            return None;
+        };
+        (self.lemma(z) == "zorgen").then_some(z)
     }
 
     /// A nominative personal pronoun under predicate `p` that the tree labels
@@ -645,7 +699,11 @@ impl UnitView<'_> {
     /// it shares them with.
     fn acting_agent_of(&self, p: usize, depth: usize) -> (Agent, &'static str) {
         let tree = self.tree;
-        if self.is_bare_infinitive_root(p) {
+        // An item continuing a lead-in with no finite verb of its own ("• de evolutie
+        // … op te volgen en jaarlijks te bespreken") has no subject of its own either:
+        // what the model reads as one is an object, and the lead-in's actor acts.
+        let no_finite_verb = || (0..tree.words.len()).all(|w| !tree.has_feature(w, "VerbForm=Fin"));
+        if self.is_bare_infinitive_root(p) || (self.continues_lead_in && no_finite_verb()) {
             return (Agent::Unresolved, "");
         }
         let passive = self.is_passive(p);

@@ -338,11 +338,13 @@ pub(super) fn match_units(
         };
         let wanted = match reader {
             // A heading that names the RESOC may be a headline that says what it does
-            // ("RESOC Kempen lanceert opleidingsbeurs"): its tree tells.
+            // ("RESOC Kempen lanceert opleidingsbeurs"): its tree tells. A numbered
+            // heading or a label ("3.1 Arbeidsmarkt: RESOC als trekker") is a section's
+            // title, read as a topic or a role label without a tree.
             Reader::Tree => {
                 has_weight
                     && about_resoc
-                    && (unit.kind != UnitKind::Heading || (names_resoc && !is_question(&unit.text)))
+                    && (unit.kind != UnitKind::Heading || (names_resoc && may_be_headline(&unit.text)))
                     && !without_reference
             }
             Reader::Words => false,
@@ -946,6 +948,11 @@ pub(super) fn match_units(
 
 /// Whether a unit is a question: it ends in a question mark, before any closing
 /// quote or bracket.
+/// A heading that may be a news headline: no question, no label, not numbered.
+fn may_be_headline(text: &str) -> bool {
+    !is_question(text) && !text.contains(':') && !text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A tree whose root is a finite verb with a subject of its own.
 fn is_full_clause(tree: &crate::parse::Tree) -> bool {
     tree.words.iter().enumerate().any(|(w, word)| {

@@ -1607,6 +1607,13 @@ fn a_headline_that_is_a_clause_states_a_role_and_a_topic_heading_does_not() {
         "campagne",
     );
     assert!(w > 0.0 && !topic, "{w}");
+    // A numbered label heading stays a role label, read without a tree (a tree of
+    // "3.1 Arbeidsmarkt: RESOC als trekker" takes "3.1" for the subject).
+    let (w, topic) = statement(
+        "## 3.1 Arbeidsmarkt: RESOC als trekker\n\nHet RESOC steunt de scholen.",
+        "trekker",
+    );
+    assert!(w > 0.0 && !topic, "{w}");
     // No finite verb with a subject: a topic. A question asks.
     for text in [
         "## Het RESOC als trekker van campagnes\n\nDe campagne loopt een jaar.",
@@ -1656,6 +1663,21 @@ fn scheme_words_for_monitoring_lobbying_and_actions_are_read() {
             "project",
         ),
         (
+            "Het RESOC organiseert elk voorjaar een netwerkmoment voor logiesuitbaters.",
+            "netwerkmoment",
+            "project",
+        ),
+        (
+            "Het RESOC zal druk zetten op de provincie.",
+            "druk zetten",
+            "overleg",
+        ),
+        (
+            "Het RESOC roept de werkgroep twee keer per jaar samen.",
+            "roept … samen",
+            "overleg",
+        ),
+        (
             "Het RESOC engageert zich om bij de overheid aan te dringen op een heraanleg.",
             "aan te dringen",
             "overleg",
@@ -1668,4 +1690,44 @@ fn scheme_words_for_monitoring_lobbying_and_actions_are_read() {
             .unwrap_or_else(|| panic!("{word}: {got:?}"));
         assert!(m.1 > 0.0 && m.3 == category, "{text}: {got:?}");
     }
+}
+
+#[test]
+fn who_sees_to_it_that_partners_meet_convenes_them() {
+    let text = "Het comité trekt zelf geen projecten, maar zorgt ervoor dat de juiste partners rond de tafel zitten.";
+    assert_eq!(
+        agent_of(text, "rond de tafel"),
+        ("resoc".into(), "initiator".into())
+    );
+    assert!(weight_of(text, "rond de tafel") > 0.0);
+    // Another actor who sees to it convenes nothing for the RESOC.
+    let (agent, _) = agent_of(
+        "De provincie zorgt ervoor dat de partners rond de tafel zitten.",
+        "rond de tafel",
+    );
+    assert_ne!(agent, "resoc");
+}
+
+#[test]
+fn an_item_without_a_finite_verb_after_a_lead_in_has_no_subject_of_its_own() {
+    assert_the_resoc_acts(
+        "Het RESOC engageert zich om in de loop van deze pactperiode:\n\n• de evolutie van de arbeidsmarkt nauwgezet op te volgen en jaarlijks te bespreken in de algemene vergadering.",
+        "bespreken",
+    );
+    // First-person staff on the RESOC's own pages act for it.
+    assert_the_resoc_acts(
+        "De werkgroep zorg wordt voorgezeten door onze ondervoorzitter.",
+        "voorgezeten",
+    );
+}
+
+#[test]
+fn the_resoc_in_a_parenthesis_does_not_act_in_anothers_subordinate_clause() {
+    // "het secretariaat" acts in the parenthesis; the role word subject of "wanneer de
+    // uitvoering stokt" is nobody's action.
+    let text = "Dit orgaan beperkt zich tot het aanspreken van partners wanneer de uitvoering stokt (het secretariaat ondersteunt daarbij administratief).";
+    assert_eq!(weight_of(text, "uitvoering"), 0.0);
+    // Clauses side by side share the RESOC named in one of them.
+    let text = "De projectwerking van het RESOC is beperkt; het overleg blijft de kernopdracht.";
+    assert!(weight_of(text, "overleg") > 0.0);
 }
