@@ -242,6 +242,8 @@ fn false_friends_and_names_count_nothing() {
         "Het Regionaal Sociaal-Economisch Overlegcomité werd opgericht.",
         "Streekoverleg Zuidrand vergadert maandelijks.",
         "De sociale partners zetelen in de raad.",
+        // Succeeding someone in a function is no follow-up of actions.
+        "Onze directeur volgt Jan Wouters op als voorzitter van het comité.",
     ] {
         let got: Vec<_> = run(text).into_iter().filter(|(_, w, ..)| *w > 0.0).collect();
         assert!(got.is_empty(), "{text}: {got:?}");
