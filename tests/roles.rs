@@ -427,7 +427,8 @@ fn role_statements_agree_with_the_fifth_heldout_coding() {
 /// added two phenomena: nominal style and roles inside subordinate clauses), registered
 /// (383c453) before the session-7 rules were committed and scored once, unread, at
 /// d91e14e (docs/method.md): the reader at the start of session 7 (d2889b1) read agent
-/// 0.693, pole macro-F1 0.701, counts F1 0.698.
+/// 0.693, pole macro-F1 0.701, counts F1 0.698; the word-window reader (bf0e339) 0.567,
+/// 0.614, 0.605.
 #[test]
 fn role_statements_agree_with_the_sixth_heldout_coding() {
     let all = score_and_print("tests/fixtures/roles/heldout-f.csv");
