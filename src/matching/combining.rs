@@ -946,8 +946,6 @@ pub(super) fn match_units(
     out
 }
 
-/// Whether a unit is a question: it ends in a question mark, before any closing
-/// quote or bracket.
 /// A heading that may be a news headline: no question, no label, not numbered.
 fn may_be_headline(text: &str) -> bool {
     !is_question(text) && !text.contains(':') && !text.trim_start().starts_with(|c: char| c.is_ascii_digit())
@@ -963,6 +961,8 @@ fn is_full_clause(tree: &crate::parse::Tree) -> bool {
     })
 }
 
+/// Whether a unit is a question: it ends in a question mark, before any closing
+/// quote or bracket.
 fn is_question(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}'])
