@@ -329,6 +329,16 @@ fn own_run() -> bool {
     std::env::var_os("STREEKPACT_BIN").is_none() && std::env::var_os("ROLES_GOLD").is_none()
 }
 
+/// Scores `gold` (or `ROLES_GOLD`) and prints the figures; on the bundled binary and
+/// gold, checks that all `n` units were read and every figure is at or above its floor.
+fn agrees_above_floors(gold: &str, n: usize, floors: [f64; 5]) {
+    let all = score_and_print(gold);
+    if own_run() {
+        assert_eq!(all.n, n);
+        assert_floors(&all, floors);
+    }
+}
+
 /// Fails when a figure of `all` is below its floor (given in the order of [`Figures`]:
 /// agent accuracy, agent accuracy in role statements, pole macro-F1, counts F1, counts
 /// accuracy).
@@ -349,14 +359,14 @@ fn assert_floors(all: &Figures, floors: [f64; 5]) {
 /// 0.650, pole macro-F1 0.704 and counts F1 0.660; floors sit below today's figures.
 #[test]
 fn role_statements_agree_with_the_dev_coding() {
-    let all = score_and_print("tests/fixtures/roles/dev.csv");
-    if own_run() {
-        assert_eq!(all.n, 369);
-        // Measured: agent 0.843 (0.835 in the 261 role statements), pole macro-F1
-        // 0.841, counts F1 0.912, counts accuracy 0.930 (docs/method.md); floors leave
-        // room for about ten units.
-        assert_floors(&all, [0.80, 0.79, 0.78, 0.87, 0.89]);
-    }
+    // Measured: agent 0.843 (0.835 in the 261 role statements), pole macro-F1
+    // 0.841, counts F1 0.912, counts accuracy 0.930 (docs/method.md); floors leave
+    // room for about ten units.
+    agrees_above_floors(
+        "tests/fixtures/roles/dev.csv",
+        369,
+        [0.80, 0.79, 0.78, 0.87, 0.89],
+    );
 }
 
 /// The replacement held-out part (heldout-b.csv, 125 units by a second blind author),
@@ -364,14 +374,14 @@ fn role_statements_agree_with_the_dev_coding() {
 /// word-window reader (bf0e339) read agent 0.760, pole macro-F1 0.701, counts F1 0.762.
 #[test]
 fn role_statements_agree_with_the_heldout_coding() {
-    let all = score_and_print("tests/fixtures/roles/heldout-b.csv");
-    if own_run() {
-        assert_eq!(all.n, 125);
-        // Measured when first scored: agent 0.832 (0.835 in role statements), pole
-        // macro-F1 0.762, counts F1 0.835, counts accuracy 0.864; floors leave room for
-        // about four units.
-        assert_floors(&all, [0.80, 0.79, 0.72, 0.79, 0.83]);
-    }
+    // Measured when first scored: agent 0.832 (0.835 in role statements), pole
+    // macro-F1 0.762, counts F1 0.835, counts accuracy 0.864; floors leave room for
+    // about four units.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-b.csv",
+        125,
+        [0.80, 0.79, 0.72, 0.79, 0.83],
+    );
 }
 
 /// The third held-out part (heldout-c.csv, 150 units by a third blind author), registered
@@ -379,14 +389,14 @@ fn role_statements_agree_with_the_heldout_coding() {
 /// word-window reader (bf0e339) read agent 0.627, pole macro-F1 0.677, counts F1 0.691.
 #[test]
 fn role_statements_agree_with_the_third_heldout_coding() {
-    let all = score_and_print("tests/fixtures/roles/heldout-c.csv");
-    if own_run() {
-        assert_eq!(all.n, 150);
-        // Measured when first scored: agent 0.793 (0.817 in role statements), pole
-        // macro-F1 0.755, counts F1 0.837, counts accuracy 0.860; floors leave room for
-        // about five units.
-        assert_floors(&all, [0.76, 0.78, 0.71, 0.79, 0.83]);
-    }
+    // Measured when first scored: agent 0.793 (0.817 in role statements), pole
+    // macro-F1 0.755, counts F1 0.837, counts accuracy 0.860; floors leave room for
+    // about five units.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-c.csv",
+        150,
+        [0.76, 0.78, 0.71, 0.79, 0.83],
+    );
 }
 
 /// The fourth held-out part (heldout-d.csv, 150 units by a fourth blind author; table rows
@@ -395,15 +405,15 @@ fn role_statements_agree_with_the_third_heldout_coding() {
 /// (bf0e339) read agent 0.633, pole macro-F1 0.627, counts F1 0.678.
 #[test]
 fn role_statements_agree_with_the_fourth_heldout_coding() {
-    let all = score_and_print("tests/fixtures/roles/heldout-d.csv");
-    if own_run() {
-        assert_eq!(all.n, 150);
-        // Measured when first scored: agent 0.733 (0.730 in role statements), pole
-        // macro-F1 0.722, counts F1 0.771, counts accuracy 0.833; after the fix of rows
-        // without any lexicon word (read afterwards, so not blind): 0.740 (0.742), 0.730,
-        // 0.782, 0.840. Floors leave room for about five units below the first figures.
-        assert_floors(&all, [0.70, 0.70, 0.69, 0.73, 0.80]);
-    }
+    // Measured when first scored: agent 0.733 (0.730 in role statements), pole
+    // macro-F1 0.722, counts F1 0.771, counts accuracy 0.833; after the fix of rows
+    // without any lexicon word (read afterwards, so not blind): 0.740 (0.742), 0.730,
+    // 0.782, 0.840. Floors leave room for about five units below the first figures.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-d.csv",
+        150,
+        [0.70, 0.70, 0.69, 0.73, 0.80],
+    );
 }
 
 /// The fifth held-out part (heldout-e.csv, 150 units by a fifth blind author, asked for a
@@ -413,14 +423,14 @@ fn role_statements_agree_with_the_fourth_heldout_coding() {
 /// start of session 6 (9bd5639) 0.613, 0.709, 0.667.
 #[test]
 fn role_statements_agree_with_the_fifth_heldout_coding() {
-    let all = score_and_print("tests/fixtures/roles/heldout-e.csv");
-    if own_run() {
-        assert_eq!(all.n, 150);
-        // Measured when first scored: agent 0.627 (0.632 in role statements), pole
-        // macro-F1 0.728, counts F1 0.693, counts accuracy 0.793. Floors leave room for
-        // about five units below.
-        assert_floors(&all, [0.59, 0.59, 0.69, 0.65, 0.76]);
-    }
+    // Measured when first scored: agent 0.627 (0.632 in role statements), pole
+    // macro-F1 0.728, counts F1 0.693, counts accuracy 0.793. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-e.csv",
+        150,
+        [0.59, 0.59, 0.69, 0.65, 0.76],
+    );
 }
 
 /// The sixth held-out part (heldout-f.csv, 150 units by a sixth blind author, whose brief
@@ -431,12 +441,12 @@ fn role_statements_agree_with_the_fifth_heldout_coding() {
 /// 0.614, 0.605.
 #[test]
 fn role_statements_agree_with_the_sixth_heldout_coding() {
-    let all = score_and_print("tests/fixtures/roles/heldout-f.csv");
-    if own_run() {
-        assert_eq!(all.n, 150);
-        // Measured when first scored: agent 0.727 (0.728 in role statements), pole
-        // macro-F1 0.701, counts F1 0.746, counts accuracy 0.773. Floors leave room for
-        // about five units below.
-        assert_floors(&all, [0.69, 0.69, 0.66, 0.70, 0.74]);
-    }
+    // Measured when first scored: agent 0.727 (0.728 in role statements), pole
+    // macro-F1 0.701, counts F1 0.746, counts accuracy 0.773. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-f.csv",
+        150,
+        [0.69, 0.69, 0.66, 0.70, 0.74],
+    );
 }

@@ -1616,18 +1616,19 @@ fn a_headline_that_is_a_clause_states_a_role_and_a_topic_heading_does_not() {
         "trekker",
     );
     assert!(w > 0.0 && !topic, "{w}");
-    // No finite verb with a subject: a topic. A question asks.
+    // No finite verb with a subject: a topic. A question asks. Every role word of the
+    // heading counts 0.
     for text in [
-        "## Het RESOC als trekker van campagnes\n\nDe campagne loopt een jaar.",
-        "## Organiseert het RESOC zelf campagnes?\n\nDe campagne loopt een jaar.",
+        "## Het RESOC als trekker van campagnes\n\nHet RESOC steunt de scholen.",
+        "## Organiseert het RESOC zelf campagnes?\n\nHet RESOC steunt de scholen.",
     ] {
         let got = run_with_reasons(text);
-        let heading: Vec<_> = got.iter().filter(|(m, ..)| m.contains("ampagne")).collect();
-        assert!(heading.iter().any(|(_, w, _)| *w == 0.0), "{text}: {got:?}");
-        assert!(
-            !heading.iter().any(|(_, w, _)| *w > 0.0 && heading.len() == 1),
-            "{text}: {got:?}"
-        );
+        let heading: Vec<_> = got
+            .iter()
+            .filter(|(m, ..)| m.contains("ampagne") || m.contains("trekker") || m.contains("rganiseer"))
+            .collect();
+        assert!(!heading.is_empty(), "{text}: {got:?}");
+        assert!(heading.iter().all(|(_, w, _)| *w == 0.0), "{text}: {got:?}");
     }
 }
 
