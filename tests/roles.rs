@@ -197,8 +197,21 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
             number(&m["contribution"]) > 0.3 * number(&m["base_weight"]) * number(&m["pole"]).abs() + 1e-9
         })
         .collect();
+    // When nothing counts, the content the unit affirms names its pole, as the coders
+    // do: "voert zelf geen projecten uit, maar stelt zijn expertise ter beschikking" is
+    // support (none); only negated content names it when nothing is affirmed.
+    let affirmed: Vec<&BTreeMap<String, String>> = own_content
+        .iter()
+        .copied()
+        .filter(|m| m["negated"] != "true")
+        .collect();
+    let unit_content = if affirmed.is_empty() {
+        &own_content
+    } else {
+        &affirmed
+    };
     let pole = if contributing.is_empty() {
-        pole_of(own_content.iter().copied(), "base_weight")
+        pole_of(unit_content.iter().copied(), "base_weight")
     } else {
         pole_of(contributing.iter().copied(), "contribution")
     };

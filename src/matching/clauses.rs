@@ -85,6 +85,35 @@ pub(super) struct UnitView<'a> {
 const RELATIVES: &[&str] = &["die", "dat", "wat", "welke", "welk"];
 /// Personal pronouns that can only be subjects.
 const NOMINATIVE: &[&str] = &["ik", "jij", "wij", "we", "hij"];
+
+/// Verbs whose subject is the subject of their infinitive ("het RESOC wil … mobiliseren",
+/// "engageert zich om … te betrekken"); not those whose object does it ("vraagt de
+/// regering te investeren", "laat de partners samenwerken").
+const SUBJECT_CONTROL: &[&str] = &[
+    "willen",
+    "zullen",
+    "kunnen",
+    "moeten",
+    "mogen",
+    "proberen",
+    "trachten",
+    "beloven",
+    "engageren",
+    "wensen",
+    "hopen",
+    "beslissen",
+    "besluiten",
+    "streven",
+    "blijven",
+    "gaan",
+    "durven",
+    "weigeren",
+    "plannen",
+    "beogen",
+    "menen",
+    "denken",
+    "verkiezen",
+];
 pub(super) const POINTING_BACK: &[&str] = &["het", "hij", "zij", "ze", "dit", "deze", "die", "dat"];
 /// How many pointing-back words in a row are followed inside one unit ("Het RESOC …:
 /// dit orgaan … en het …"); beyond that the section's subject of discourse decides.
@@ -742,9 +771,24 @@ impl UnitView<'_> {
                 || shared_infinitive);
         // "Als overlegplatform streeft het RESOC …": a phrase with "als" says what the
         // subject is; the parser sometimes hangs it as the subject itself.
+        // An infinitive controlled by its head's subject has no subject of its own in
+        // Dutch ("Het RESOC wil … de andere overlegorganen mobiliseren"): what the
+        // model reads as one is an object, and the controller acts. (An xcomp is
+        // never finite; the model may tag such an infinitive a plural finite verb
+        // after a plural noun.)
+        let controlled = tree.relation(p) == "xcomp"
+            && tree.words[p].upos == "VERB"
+            && tree.words[p].head.is_some_and(|h| {
+                let h = h as usize;
+                SUBJECT_CONTROL.contains(&self.lemma(h).as_str())
+                    && tree
+                        .children(h)
+                        .any(|c| matches!(tree.relation(c), "nsubj" | "csubj"))
+            });
         let subject = tree
             .children(p)
             .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
+            .filter(|_| !controlled)
             .filter(|&c| !(subject_gap && (c > p || shared_infinitive)))
             .filter(|&c| !self.introduced_by_als(c));
         // A clause has one subject: several are the conjuncts of one that the parser

@@ -126,9 +126,10 @@ pub(super) fn find_patterns<'p>(
                         _ => continue 'pattern,
                     }
                 }
-                // The object of a pair: the nearest word after the predicate in its
-                // clause, else the nearest before it ("de studiedag die het RESOC
-                // organiseert"), within the gap window.
+                // The object of a pair: inside a separable predicate's gap ("richt een
+                // werkgroep op", "neemt de trekkersrol op"), else the nearest word
+                // after the predicate in its clause, else the nearest before it ("de
+                // studiedag die het RESOC organiseert"), within the gap window.
                 let mut object = None;
                 if let Some(k) = p.object {
                     let (first, last) = (positions[0], *positions.last().unwrap_or(&i));
@@ -137,13 +138,14 @@ pub(super) fn find_patterns<'p>(
                             && !positions.contains(&j)
                             && token_has(atom_cache, atoms, &tokens[j], p.atoms[k])
                     };
-                    let after = (last + 1..tokens.len().min(last + 2 + gap_window)).find(|&j| fits(j));
+                    let inside = (first + 1..last).find(|&j| fits(j));
+                    let after = || (last + 1..tokens.len().min(last + 2 + gap_window)).find(|&j| fits(j));
                     let before = || {
                         (first.saturating_sub(gap_window + 1)..first)
                             .rev()
                             .find(|&j| fits(j))
                     };
-                    let Some(j) = after.or_else(before) else {
+                    let Some(j) = inside.or_else(after).or_else(before) else {
                         continue 'pattern;
                     };
                     positions.push(j);
