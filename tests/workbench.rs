@@ -247,7 +247,7 @@ fn layered_lexicons_keep_only_the_researchers_changes() {
         .filter(|l| l.contains(",overleg*,"))
         .all(|l| l.contains(",not_a_role×0,")));
     assert!(
-        layered.contains(",trekker*,project,"),
+        layered.contains(",nemen ... op + trekkersrol,project,"),
         "the other default cues stay"
     );
     let manifest: serde_json::Value =
