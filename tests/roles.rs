@@ -3,7 +3,7 @@
 //! counts as evidence of the RESOC's own present role. Each unit is scored as a small
 //! pact (its RESOC in the title, its context before it) by the real binary: the
 //! development part (dev.csv) and the held-out parts (heldout-b.csv, heldout-c.csv,
-//! heldout-d.csv, heldout-e.csv, heldout-f.csv), each against floors below the figures measured when it was first
+//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv), each against floors below the figures measured when it was first
 //! scored.
 //!
 //! `cargo test --test roles -- --nocapture` prints the figures; `STREEKPACT_BIN=path`
@@ -461,5 +461,21 @@ fn role_statements_agree_with_the_sixth_heldout_coding() {
         "tests/fixtures/roles/heldout-f.csv",
         150,
         [0.69, 0.69, 0.66, 0.70, 0.74],
+    );
+}
+
+/// The seventh held-out part (heldout-g.csv, 150 units by a seventh blind author),
+/// registered (0d1b73c) before the session-8 rules were committed and scored once,
+/// unread, at 3c69377 (docs/method.md): the reader at the start of session 8 (75766f4)
+/// read agent 0.740, pole macro-F1 0.752, counts F1 0.768.
+#[test]
+fn role_statements_agree_with_the_seventh_heldout_coding() {
+    // Measured when first scored: agent 0.747 (0.781 in role statements), pole
+    // macro-F1 0.787, counts F1 0.828, counts accuracy 0.853. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-g.csv",
+        150,
+        [0.71, 0.74, 0.75, 0.79, 0.82],
     );
 }
