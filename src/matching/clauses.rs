@@ -769,8 +769,6 @@ impl UnitView<'_> {
             && p > 0
             && ((tree.words[p - 1].head == Some(p as u32) && tree.relation(p - 1) == "cc")
                 || shared_infinitive);
-        // "Als overlegplatform streeft het RESOC …": a phrase with "als" says what the
-        // subject is; the parser sometimes hangs it as the subject itself.
         // An infinitive controlled by its head's subject has no subject of its own in
         // Dutch ("Het RESOC wil … de andere overlegorganen mobiliseren"): what the
         // model reads as one is an object, and the controller acts. (An xcomp is
@@ -785,6 +783,8 @@ impl UnitView<'_> {
                         .children(h)
                         .any(|c| matches!(tree.relation(c), "nsubj" | "csubj"))
             });
+        // "Als overlegplatform streeft het RESOC …": a phrase with "als" says what the
+        // subject is; the parser sometimes hangs it as the subject itself.
         let subject = tree
             .children(p)
             .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
