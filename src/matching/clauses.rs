@@ -85,6 +85,27 @@ pub(super) struct UnitView<'a> {
 const RELATIVES: &[&str] = &["die", "dat", "wat", "welke", "welk"];
 /// Personal pronouns that can only be subjects.
 const NOMINATIVE: &[&str] = &["ik", "jij", "wij", "we", "hij"];
+/// Nouns of time, which the model may take for the subject when they open a sentence
+/// ("Volgend jaar willen …"): they never act.
+const TIME_NOUNS: &[&str] = &[
+    "jaar",
+    "maand",
+    "week",
+    "dag",
+    "periode",
+    "pactperiode",
+    "keer",
+    "najaar",
+    "voorjaar",
+    "zomer",
+    "winter",
+    "legislatuur",
+    "decennium",
+    "eeuw",
+    "avond",
+    "ochtend",
+    "namiddag",
+];
 
 /// Verbs whose subject is the subject of their infinitive ("het RESOC wil … mobiliseren",
 /// "engageert zich om … te betrekken"); not those whose object does it ("vraagt de
@@ -150,6 +171,7 @@ pub(super) const ROLE_NOUNS: &[&str] = &[
     "inbreng",
     "werking",
     "missie",
+    "kern",
 ];
 
 impl UnitView<'_> {
@@ -218,7 +240,8 @@ impl UnitView<'_> {
         };
         // With an active subject of its own it is no passive, whatever the tags say ("Het
         // is zo dat het RESOC projecten trekt", read as "is … getrokken").
-        aux("worden")
+        // (A noun or adjective after "worden" is its predicate: "wordt zelf promotor".)
+        (aux("worden") && tree.words[p].upos == "VERB")
             || (aux("zijn")
                 && tree.has_feature(p, "VerbForm=Part")
                 && tree.children(p).any(|c| tree.words[c].deprel == "nsubj:pass")
@@ -853,6 +876,38 @@ impl UnitView<'_> {
                 Some(o) if !tree.has_feature(p, "Number=Plur") || tree.has_feature(o, "Number=Plur") => o,
                 _ => s,
             }
+        });
+        // "Waar nodig verleent het RESOC advies", "In 2026 zet het RESOC … op": after a
+        // fronted adverbial the subject follows the finite verb, and the model may take
+        // the adverbial ("nodig", "jaar") for the subject, or the article of "het RESOC"
+        // for a pronoun subject of its own. A subject that cannot act (an adjective,
+        // adverb or number, or a time noun), or such an article, gives way to the
+        // RESOC standing right after the finite verb.
+        let subject = subject.map(|s| {
+            let cannot_act = matches!(tree.words[s].upos.as_str(), "ADJ" | "ADV" | "NUM")
+                || TIME_NOUNS.contains(&self.lemma(s).as_str());
+            let article = tree.words[s].upos == "PRON"
+                && self.lemma(s) == "het"
+                && s + 1 < tree.words.len()
+                && self.kind(s + 1) == Some(ContextKind::ActorSelf);
+            if !(cannot_act || article) {
+                return s;
+            }
+            let finite = std::iter::once(p)
+                .chain(
+                    tree.children(p)
+                        .filter(|&c| matches!(tree.relation(c), "aux" | "cop")),
+                )
+                .find(|&w| tree.has_feature(w, "VerbForm=Fin"));
+            let after_verb = finite.and_then(|f| {
+                (f + 1..tree.words.len().min(f + 4))
+                    .take_while(|&k| {
+                        self.kind(k) == Some(ContextKind::ActorSelf)
+                            || matches!(tree.words[k].upos.as_str(), "DET" | "PRON" | "ADJ")
+                    })
+                    .find(|&k| self.kind(k) == Some(ContextKind::ActorSelf))
+            });
+            after_verb.unwrap_or(s)
         });
         // A subject that is no pronoun and no RESOC gives way to a nominative pronoun
         // the tree misread.

@@ -1854,3 +1854,62 @@ fn an_infinitive_under_the_resocs_will_is_the_resocs_act() {
     );
     assert_ne!(agent, "resoc");
 }
+
+#[test]
+fn a_fronted_adverbial_or_a_split_article_is_no_subject() {
+    // "nodig" (an adjective) read as the subject: the RESOC after the verb acts.
+    let text = "Waar nodig verleent het RESOC advies over projectaanvragen van de gemeenten.";
+    assert_eq!(agent_of(text, "advies").0, "resoc");
+    assert!(weight_of(text, "advies") > 0.0);
+    // "het" of "het RESOC" read as a pronoun subject of its own.
+    let text = "De middelen komen van de provincie. In 2026 zet het RESOC bovendien een proefproject op rond pop-upwinkels.";
+    assert_eq!(agent_of(text, "proefproject").0, "resoc");
+    // A real subject before the verb keeps it.
+    let (agent, _) = agent_of(
+        "Waar nodig verleent de provincie het RESOC advies over projecten.",
+        "advies",
+    );
+    assert_ne!(agent, "resoc");
+}
+
+#[test]
+fn a_noun_after_worden_is_its_predicate_not_a_passive() {
+    let text = "Het RESOC wordt zelf promotor van het project.";
+    assert_eq!(agent_of(text, "project").0, "resoc");
+    assert!(weight_of(text, "project") > 0.0);
+    // A participle after "worden" stays a passive without an agent.
+    assert_eq!(weight_of("Het project wordt uitgevoerd.", "uitgevoerd"), 0.0);
+}
+
+#[test]
+fn debate_thinking_along_own_actions_and_taking_a_stance_are_read() {
+    for (text, word, category) in [
+        (
+            "Jaarlijks organiseert het RESOC een open debat over de voortgang.",
+            "debat",
+            "overleg",
+        ),
+        (
+            "Heb je een projectidee, dan denken we graag met je mee.",
+            "denken … mee",
+            "overleg",
+        ),
+        (
+            "Het RESOC zet in op eigen acties rond ondernemerschap.",
+            "eigen acties",
+            "project",
+        ),
+    ] {
+        let got = run(text);
+        let m = got
+            .iter()
+            .find(|(m, ..)| covers(m, word) || m.contains(word))
+            .unwrap_or_else(|| panic!("{word}: {got:?}"));
+        assert!(m.1 > 0.0 && m.3 == category, "{text}: {got:?}");
+    }
+    // "stelt zich op als" takes a stance: no drafting (sturing) role.
+    let got = run("Het RESOC stelt zich uitdrukkelijk niet op als uitvoerder van de acties.");
+    assert!(got.iter().all(|m| m.3 != "sturing"), "{got:?}");
+    // "geen toeval" affirms.
+    assert!(weight_of("Het is geen toeval dat wij dit project trekken.", "project") > 0.0);
+}
