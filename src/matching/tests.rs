@@ -1882,7 +1882,7 @@ fn a_noun_after_worden_is_its_predicate_not_a_passive() {
 }
 
 #[test]
-fn debate_thinking_along_own_actions_and_taking_a_stance_are_read() {
+fn debate_thinking_along_lobbying_own_actions_and_taking_a_stance_are_read() {
     for (text, word, category) in [
         (
             "Jaarlijks organiseert het RESOC een open debat over de voortgang.",
@@ -1898,6 +1898,16 @@ fn debate_thinking_along_own_actions_and_taking_a_stance_are_read() {
             "Het RESOC zet in op eigen acties rond ondernemerschap.",
             "eigen acties",
             "project",
+        ),
+        (
+            "Het comité vraagt de Vlaamse regering om dringend werk te maken van de ring.",
+            "regering",
+            "overleg",
+        ),
+        (
+            "Het comité stuurt een open brief naar de minister.",
+            "open brief",
+            "overleg",
         ),
     ] {
         let got = run(text);
