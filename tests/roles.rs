@@ -3,7 +3,7 @@
 //! counts as evidence of the RESOC's own present role. Each unit is scored as a small
 //! pact (its RESOC in the title, its context before it) by the real binary: the
 //! development part (dev.csv) and the held-out parts (heldout-b.csv, heldout-c.csv,
-//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv), each against floors below the figures measured when it was first
+//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv), each against floors below the figures measured when it was first
 //! scored.
 //!
 //! `cargo test --test roles -- --nocapture` prints the figures; `STREEKPACT_BIN=path`
@@ -477,5 +477,21 @@ fn role_statements_agree_with_the_seventh_heldout_coding() {
         "tests/fixtures/roles/heldout-g.csv",
         150,
         [0.71, 0.74, 0.75, 0.79, 0.82],
+    );
+}
+
+/// The eighth held-out part (heldout-h.csv, 150 units by an eighth blind author),
+/// registered (b7ebe52) before the last session-8 rules were committed and scored once,
+/// unread, at 703fe17 (docs/method.md): the reader at the start of session 8 (75766f4)
+/// read agent 0.693, pole macro-F1 0.738, counts F1 0.746; at 3c69377 0.707, 0.751, 0.773.
+#[test]
+fn role_statements_agree_with_the_eighth_heldout_coding() {
+    // Measured when first scored: agent 0.713 (0.737 in role statements), pole
+    // macro-F1 0.757, counts F1 0.783, counts accuracy 0.827. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-h.csv",
+        150,
+        [0.68, 0.70, 0.72, 0.75, 0.79],
     );
 }
