@@ -51,7 +51,7 @@ pub(super) fn find_cues(
     negations: &[bool],
     gap_window: usize,
 ) -> Vec<Found> {
-    find_patterns(
+    let mut found = find_patterns(
         tokens,
         cue_atoms,
         &lexicon.atoms,
@@ -63,7 +63,16 @@ pub(super) fn find_cues(
             skippable: negations,
             gap_window,
         },
-    )
+    );
+    // A word that a name or false friend claims is no pair's object ("organiseert het
+    // overlegcomité … een rekruteringsdag": the RESOC's name is no overleg it organises).
+    let claimed: Vec<usize> = found
+        .iter()
+        .filter(|f| f.positions.len() == 1 && lexicon.cues[f.id as usize].weight == 0.0)
+        .map(|f| f.positions[0])
+        .collect();
+    found.retain(|f| f.object.is_none_or(|j| !claimed.contains(&j)));
+    found
 }
 
 /// How far a pattern may reach for its next word: within the clause of the previous

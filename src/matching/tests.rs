@@ -1922,3 +1922,38 @@ fn assert_each_counts_for<const N: usize>(cases: [(&str, &str, &str); N]) {
         assert!(m.1 > 0.0 && m.3 == category, "{text}: {got:?}");
     }
 }
+
+#[test]
+fn agenda_setting_is_overleg_and_a_name_is_no_pairs_object() {
+    assert_each_counts_for([
+        (
+            "Het RESOC zet de noden van de regio op de agenda van de Vlaamse overheid.",
+            "op de agenda",
+            "overleg",
+        ),
+        (
+            "Het RESOC agendeert het dossier op de sociaal-economische top.",
+            "agendeert",
+            "overleg",
+        ),
+        (
+            "Het RESOC is de pleitbezorger van de streek in Brussel.",
+            "pleitbezorger",
+            "overleg",
+        ),
+        (
+            "Het RESOC engageert zich om de knelpunten op de Vlaamse agenda te zetten.",
+            "agenda te zetten",
+            "overleg",
+        ),
+    ]);
+    // "het overlegcomité" is the RESOC's name: what it organises is the day, a project.
+    let got = run("Voor het toerisme organiseert het overlegcomité, samen met Westtoer, een jaarlijkse rekruteringsdag.");
+    assert!(got.iter().all(|m| m.3 != "overleg"), "{got:?}");
+    assert!(got.iter().any(|m| m.3 == "project" && m.1 > 0.0), "{got:?}");
+    // "door ons": the first person acts.
+    assert_the_resoc_acts(
+        "Ook de Kempense Zorgtafel wordt door ons voorgezeten.",
+        "voorgezeten",
+    );
+}
