@@ -3,7 +3,7 @@
 //! counts as evidence of the RESOC's own present role. Each unit is scored as a small
 //! pact (its RESOC in the title, its context before it) by the real binary: the
 //! development part (dev.csv) and the held-out parts (heldout-b.csv, heldout-c.csv,
-//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv), each against floors below the figures measured when it was first
+//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv), each against floors below the figures measured when it was first
 //! scored.
 //!
 //! `cargo test --test roles -- --nocapture` prints the figures; `STREEKPACT_BIN=path`
@@ -493,5 +493,21 @@ fn role_statements_agree_with_the_eighth_heldout_coding() {
         "tests/fixtures/roles/heldout-h.csv",
         150,
         [0.68, 0.70, 0.72, 0.75, 0.79],
+    );
+}
+
+/// The ninth held-out part (heldout-i.csv, 150 units by a ninth blind author),
+/// registered (f94c31c) before the last session-8 rules were committed and scored once,
+/// unread, at 8ddc391 (docs/method.md): the reader at the start of session 8 (75766f4)
+/// read agent 0.733, pole macro-F1 0.745, counts F1 0.797.
+#[test]
+fn role_statements_agree_with_the_ninth_heldout_coding() {
+    // Measured when first scored: agent 0.760 (0.812 in role statements), pole
+    // macro-F1 0.776, counts F1 0.833, counts accuracy 0.867. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-i.csv",
+        150,
+        [0.72, 0.77, 0.74, 0.80, 0.83],
     );
 }
