@@ -1851,9 +1851,10 @@ fn an_infinitive_under_the_resocs_will_is_the_resocs_act() {
 #[test]
 fn a_fronted_adverbial_or_a_split_article_is_no_subject() {
     // "nodig" (an adjective) read as the subject: the RESOC after the verb acts.
-    let text = "Waar nodig verleent het RESOC advies over projectaanvragen van de gemeenten.";
-    assert_eq!(agent_of(text, "advies").0, "resoc");
-    assert!(weight_of(text, "advies") > 0.0);
+    assert_the_resoc_acts(
+        "Waar nodig verleent het RESOC advies over projectaanvragen van de gemeenten.",
+        "advies",
+    );
     // "het" of "het RESOC" read as a pronoun subject of its own.
     let text = "De middelen komen van de provincie. In 2026 zet het RESOC bovendien een proefproject op rond pop-upwinkels.";
     assert_eq!(agent_of(text, "proefproject").0, "resoc");
@@ -1867,9 +1868,7 @@ fn a_fronted_adverbial_or_a_split_article_is_no_subject() {
 
 #[test]
 fn a_noun_after_worden_is_its_predicate_not_a_passive() {
-    let text = "Het RESOC wordt zelf promotor van het project.";
-    assert_eq!(agent_of(text, "project").0, "resoc");
-    assert!(weight_of(text, "project") > 0.0);
+    assert_the_resoc_acts("Het RESOC wordt zelf promotor van het project.", "project");
     // A participle after "worden" stays a passive without an agent.
     assert_eq!(weight_of("Het project wordt uitgevoerd.", "uitgevoerd"), 0.0);
 }
