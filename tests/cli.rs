@@ -58,7 +58,13 @@ fn bundled_corpus_scores_cleanly_with_a_full_manifest() {
     let names: Vec<&str> = files.keys().map(String::as_str).collect();
     assert_eq!(
         names,
-        ["manifest.json", "matches.csv", "resocs.csv", "sections.csv"]
+        [
+            "clauses.csv",
+            "manifest.json",
+            "matches.csv",
+            "resocs.csv",
+            "sections.csv"
+        ]
     );
     let manifest: serde_json::Value = serde_json::from_slice(&files["manifest.json"]).unwrap();
     let inputs = manifest["inputs"].as_array().unwrap();
@@ -661,4 +667,59 @@ fn a_sentence_with_no_word_for_the_resoc_is_counted_and_shown_as_such() {
         .expect("the RESOC's own project is listed");
     assert_eq!(own["agent_relation"], "nsubj");
     assert_ne!(own["contribution"], "0.0000");
+}
+
+/// clauses.csv: who acts in the main clause of each parsed unit. By default only the
+/// units that can matter are parsed (those with a cue); `--reader tree-everywhere`
+/// parses every unit, so every sentence has its actor, cue or not.
+#[test]
+fn clauses_csv_names_who_acts_in_each_parsed_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let pacts = dir.path().join("in");
+    std::fs::create_dir(&pacts).unwrap();
+    std::fs::write(
+        pacts.join("kempen.md"),
+        "# Streekpact RESOC Kempen\n\nHet RESOC organiseert overleg met de sociale partners.\n\n\
+         De provincie investeert twee miljoen euro in het havengebied.\n\n\
+         Het budget bedraagt jaarlijks 85.000 euro.\n",
+    )
+    .unwrap();
+    let agents = |reader: &str| -> Vec<(String, String)> {
+        let out = dir.path().join(reader);
+        streekpact()
+            .args(common::SCORE_MATCHES_ONLY)
+            .arg(&out)
+            .args(["--reader", reader])
+            .arg(&pacts)
+            .assert()
+            .code(0);
+        common::csv_rows(&out.join("clauses.csv"))
+            .into_iter()
+            .filter(|r| r["unit_kind"] == "sentence")
+            .map(|r| {
+                assert_eq!(r["resoc"], "RESOC Kempen");
+                (
+                    r["context"].clone(),
+                    r["agent"].split(':').next().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let sentence = |k: usize| {
+        [
+            "Het RESOC organiseert overleg met de sociale partners.",
+            "De provincie investeert twee miljoen euro in het havengebied.",
+            "Het budget bedraagt jaarlijks 85.000 euro.",
+        ][k]
+            .to_string()
+    };
+    assert_eq!(agents("tree"), [(sentence(0), "resoc".to_string())]);
+    assert_eq!(
+        agents("tree-everywhere"),
+        [
+            (sentence(0), "resoc".to_string()),
+            (sentence(1), "other".to_string()),
+            (sentence(2), "none".to_string())
+        ]
+    );
 }

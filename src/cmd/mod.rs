@@ -124,7 +124,9 @@ pub struct InstrumentArgs {
     language_check: Switch,
     /// Who acts in a clause: `tree` reads it from a Dutch dependency parse of the
     /// sentences that can matter; `words` from a word window only (no parse: the reader
-    /// of before, faster); `tree-everywhere` parses every sentence (for benchmarks).
+    /// of before, faster); `tree-everywhere` parses every sentence, so clauses.csv names
+    /// who acts in each, cue or not (slow: for audits, gold-set checks and benchmarks;
+    /// scores are those of `tree`).
     #[arg(long, value_name = "tree|words|tree-everywhere", default_value = "tree")]
     reader: ReaderArg,
 }

@@ -1420,6 +1420,239 @@ pub(super) fn reads_as_preposition(tree: &Tree, w: usize) -> bool {
     tree.relation(w) == "case" && starts_phrase && tree.words[w].head.is_some_and(|h| h as usize > w)
 }
 
+/// Head nouns (or the ends of compounds: "kenniscentrum", "stadsbestuur",
+/// "ledenbedrijven") that name people or organisations, which can act. A subject
+/// headed by another common noun names a thing, a figure or an event ("Het budget
+/// bedraagt …", "De fusie werd goedgekeurd"): nobody acts in its clause.
+const ACTOR_NOUN_ENDINGS: &[&str] = &[
+    "bestuur",
+    "besturen",
+    "raad",
+    "raden",
+    "comité",
+    "comite",
+    "organisatie",
+    "organisaties",
+    "vereniging",
+    "verenigingen",
+    "federatie",
+    "bond",
+    "bonden",
+    "partner",
+    "partners",
+    "bedrijf",
+    "bedrijven",
+    "onderneming",
+    "ondernemingen",
+    "school",
+    "scholen",
+    "universiteit",
+    "instelling",
+    "instellingen",
+    "instituut",
+    "observatorium",
+    "steunpunt",
+    "centrum",
+    "centra",
+    "agentschap",
+    "kamer",
+    "fonds",
+    "fondsen",
+    "overheid",
+    "overheden",
+    "regering",
+    "ministerie",
+    "dienst",
+    "diensten",
+    "gemeente",
+    "gemeenten",
+    "stad",
+    "steden",
+    "provincie",
+    "vzw",
+    "ocmw",
+    "overleg",
+    "platform",
+    "netwerk",
+    "forum",
+    "werkgroep",
+    "stuurgroep",
+    "team",
+    "bureau",
+    "secretariaat",
+    "intercommunale",
+    "maatschappij",
+    "gever",
+    "gevers",
+    "nemer",
+    "nemers",
+    "meester",
+    "meesters",
+    "zitter",
+    "zitters",
+    "werker",
+    "werkers",
+    "leider",
+    "leiders",
+    "schepen",
+    "schepenen",
+    "minister",
+    "gedeputeerde",
+    "directeur",
+    "directrice",
+    "coördinator",
+    "coordinator",
+    "consulent",
+    "leden",
+    "lid",
+];
+
+/// Personal pronouns that stand for people or organisations.
+const PERSONAL: &[&str] = &["ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "men"];
+
+/// The reader addressed ("Je vindt het pact onderaan", "Heeft u een vraag?"): no actor
+/// of the pact.
+const SECOND_PERSON: &[&str] = &["jij", "je", "u", "jullie"];
+
+/// Verbs of a state, a measure or what befalls the subject ("De regio telt 480.000
+/// inwoners", "Het budget bedraagt …", "Limburg kende een sterke groei", "Westhoek krijgt
+/// een opleidingscentrum", "Dat blijkt uit …"): their subject does not act. (The RESOC
+/// as their subject still says something about the RESOC itself.)
+const STATE_VERBS: &[&str] = &[
+    "zijn",
+    "tellen",
+    "bedragen",
+    "bestaan",
+    "beschikken",
+    "blijken",
+    "krijgen",
+    "ontvangen",
+    "kennen",
+    "dalen",
+    "stijgen",
+    "groeien",
+    "scoren",
+    "lijken",
+];
+
+/// Verbs of the events a news report tells (appointments, grants, mergers, moves): the
+/// event is reported, nobody plays a role in it. (The RESOC as their subject still
+/// says something about the RESOC itself.)
+const EVENT_VERBS: &[&str] = &[
+    "aanstellen",
+    "benoemen",
+    "verkiezen",
+    "toekennen",
+    "fuseren",
+    "verhuizen",
+];
+
+impl UnitView<'_> {
+    /// Whether the phrase headed by `w` names someone who can act: the RESOC or
+    /// another actor the context lexicon knows, a name, a personal pronoun, or a noun
+    /// for people or an organisation.
+    fn can_act(&self, w: usize) -> bool {
+        if self.names_an_actor(w) {
+            return true;
+        }
+        let word = &self.tree.words[w];
+        let lemma = self.lemma(w);
+        let form = self.text[word.start as usize..word.end as usize].to_lowercase();
+        match word.upos.as_str() {
+            "PROPN" | "X" => true,
+            "PRON" => PERSONAL.contains(&lemma.as_str()) || PERSONAL.contains(&form.as_str()),
+            "NOUN" => [lemma.as_str(), form.as_str()]
+                .iter()
+                .any(|x| ACTOR_NOUN_ENDINGS.iter().any(|e| x.ends_with(e))),
+            _ => false,
+        }
+    }
+}
+
+/// Who acts in a unit's main clause, whether or not it holds a cue: the agent of its
+/// root predicate, how it was found, and the predicate's words. Another actor acts
+/// only when the phrase that stands for it can act ([`UnitView::can_act`]); a
+/// fragment with no subject (a label, a heading) has nobody acting.
+pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, String)> {
+    let tree = view.tree;
+    let root = tree.words.iter().position(|w| w.head.is_none())?;
+    let p = view.predicate_of(root);
+    let (agent, relation) = view.agent_of(p, 0);
+    let particle = tree
+        .children(p)
+        .find(|&c| tree.words[c].deprel == "compound:prt")
+        .map(|c| view.words(&[c]));
+    let mut predicate = view.words(&[p]);
+    if let Some(prt) = &particle {
+        predicate = format!("{predicate} … {prt}");
+    }
+    // The verb's lemma with its particle in front, as a dictionary lists it.
+    let verb = format!(
+        "{}{}",
+        particle.as_deref().unwrap_or("").to_lowercase(),
+        view.lemma(p)
+    );
+    let subject = tree.children(p).find(|&c| tree.relation(c) == "nsubj");
+    let addressed = subject.is_some_and(|s| {
+        let form = view.words(&[s]).to_lowercase();
+        tree.words[s].upos == "PRON" && SECOND_PERSON.contains(&form.as_str())
+    });
+    if addressed {
+        return Some((Agent::Nobody, "reader", predicate));
+    }
+    let event = EVENT_VERBS.contains(&verb.as_str()) || (verb == "uittrekken" && particle.is_some());
+    if event && agent != Agent::Resoc {
+        return Some((Agent::Nobody, "event", predicate));
+    }
+    let copular = tree.children(p).any(|c| tree.relation(c) == "cop");
+    if (copular || STATE_VERBS.contains(&view.lemma(p).as_str())) && matches!(agent, Agent::Other(_)) {
+        return Some((Agent::Nobody, "state", predicate));
+    }
+    // "Het RESOC wordt uitgenodigd op …": what is done to the RESOC is a statement
+    // about the RESOC (as a participant), not about nobody.
+    if relation == "passive" {
+        let undergoer = tree
+            .children(p)
+            .find(|&c| tree.words[c].deprel == "nsubj:pass" || tree.relation(c) == "nsubj");
+        if undergoer.is_some_and(|u| view.actor_of_phrase(u) == Agent::Resoc) {
+            return Some((Agent::Resoc, "nsubj:pass", predicate));
+        }
+    }
+    let agent = match agent {
+        Agent::Other(who) if matches!(relation, "nsubj" | "obl:agent" | "conj" | "xcomp") => {
+            // The phrase that stands for the actor: the "door" phrase, else the
+            // subject (of this predicate or of the one it shares it with).
+            let mut holder = None;
+            let mut x = p;
+            for _ in 0..4 {
+                holder = tree
+                    .children(x)
+                    .find(|&c| {
+                        tree.words[c].deprel == "obl:agent"
+                            || (view.is_passive(x) && view.has_preposition(c, "door"))
+                    })
+                    .or_else(|| {
+                        tree.children(x)
+                            .find(|&c| matches!(tree.relation(c), "nsubj" | "csubj"))
+                    });
+                match (holder, tree.words[x].head) {
+                    (None, Some(h)) if matches!(tree.relation(x), "conj" | "xcomp" | "advcl") => {
+                        x = view.predicate_of(h as usize)
+                    }
+                    _ => break,
+                }
+            }
+            // A pronoun stands for the one it points back to, who acted before.
+            match holder {
+                Some(h) if tree.words[h].upos != "PRON" && !view.can_act(h) => Agent::Nobody,
+                _ => Agent::Other(who),
+            }
+        }
+        a => a,
+    };
+    Some((agent, relation, predicate))
+}
+
 /// The agent a sentence's main clause states, for the sentence after it: its root's
 /// subject (`None` when it has none or the tree is not at hand).
 pub(super) fn main_subject(view: &UnitView<'_>) -> Option<Agent> {

@@ -476,6 +476,54 @@ pub(super) fn match_units(
         // A question asserts nothing ("Kan het RESOC mijn project financieren?" on a page
         // of questions and answers): nobody states a role in it; the answer may.
         let question = !topic_heading && is_question(&unit.text);
+        // Who acts in the unit's main clause, cue or not (clauses.csv): a heading that
+        // is no headline names a topic; a table row's holder or its column of the
+        // RESOC's role, and a list item's lead-in, say who acts where the row or item
+        // has no subject of its own; a label line ("Partners: VDAB, Unizo") names
+        // whom it lists.
+        findings.main_clause = view.as_ref().map(|v| {
+            let (agent, relation, predicate) =
+                main_clause(v).unwrap_or((Agent::Unresolved, "", String::new()));
+            let lead_actor = lead_carry
+                .as_ref()
+                .and_then(|c| c.actor.clone())
+                .filter(|_| unit.kind == UnitKind::ListItem);
+            let (actor, relation) = match agent {
+                _ if unit.kind == UnitKind::Heading && !clause_heading => (Actor::Nobody, "heading"),
+                _ if is_question(&unit.text) => (Actor::Nobody, "question"),
+                _ if table_holder.is_some() => (table_holder.clone().unwrap_or(Actor::Nobody), TABLE_HOLDER),
+                _ if role_cell.is_some() => (role_cell_agent.clone().unwrap_or(Actor::Resoc), ROLE_COLUMN),
+                Agent::Resoc => (Actor::Resoc, relation),
+                Agent::Other(who) => (Actor::Other(who), relation),
+                Agent::Nobody => (Actor::Nobody, relation),
+                // No subject in the tree: the lead-in's actor, a label's, the word
+                // window's subject, else the RESOC when a lead-in names it ("In de
+                // periode 2025–2030 zal het RESOC onder meer:").
+                Agent::Unresolved => match lead_actor {
+                    Some(a) => (a, "lead_in"),
+                    None => match label_line_actor(&unit.text, tokens, &triggers, context) {
+                        Some(a) => (a, "label"),
+                        None => match actors.first().cloned().flatten() {
+                            Some(a @ (Actor::Resoc | Actor::Other(_))) => (a, "lexical"),
+                            _ if names_resoc && unit.text.trim_end().ends_with(':') => {
+                                (Actor::Resoc, "named")
+                            }
+                            _ => (Actor::Nobody, ""),
+                        },
+                    },
+                },
+            };
+            MainClause {
+                // A lead-in that names nobody speaks for the RESOC, as a cue's unknown
+                // subject does.
+                actor: match actor {
+                    Actor::Unknown => Actor::Resoc,
+                    a => a,
+                },
+                relation: relation.to_string(),
+                predicate,
+            }
+        });
         let unclear_trigger = findings.unclear_statement.then(|| {
             triggers
                 .iter()
@@ -944,6 +992,44 @@ pub(super) fn match_units(
     }
     read_enumerations_through_their_items(section, analyzed, &mut out);
     out
+}
+
+/// Whom a label line lists ("Partners: RESOC Kempen, VDAB", "Rol RESOC: geen"): the
+/// RESOC when the line names it anywhere, else another actor when the part after the
+/// label names one (a context-lexicon actor, or a name first), else nobody
+/// ("Timing: 2025"). `None` for a unit with no short label before a colon.
+fn label_line_actor(
+    text: &str,
+    tokens: &[Token],
+    triggers: &[Found],
+    context: &ContextRules,
+) -> Option<Actor> {
+    let colon = text.find(':')?;
+    let label = text[..colon].trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
+    if label.is_empty() || label.split_whitespace().count() > 4 {
+        return None;
+    }
+    let kind_after = |k: ContextKind| {
+        triggers
+            .iter()
+            .any(|t| context.rules[t.id as usize].kind == k && tokens[t.positions[0]].start as usize > colon)
+    };
+    let names_resoc = triggers
+        .iter()
+        .any(|t| context.rules[t.id as usize].kind == ContextKind::ActorSelf);
+    let value = text[colon + 1..].trim_matches(|c: char| c == '*' || c.is_whitespace());
+    if names_resoc {
+        Some(Actor::Resoc)
+    } else if kind_after(ContextKind::ActorOther)
+        || value
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        Some(Actor::Other(value.chars().take(40).collect()))
+    } else {
+        Some(Actor::Nobody)
+    }
 }
 
 /// A heading that may be a news headline: no question, no label, not numbered.

@@ -112,6 +112,19 @@ pub struct CueMatch {
     pub weight: f64,
 }
 
+/// Who acts in a parsed unit's main clause, whether or not the unit holds a cue
+/// (clauses.csv): what a reader sees before asking which role a sentence describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MainClause {
+    /// `Resoc`, `Other` or `Nobody` (no actor: a thing as the subject, a passive
+    /// without "door …", a heading or a fragment).
+    pub actor: Actor,
+    /// How the actor was found: a tree relation as in [`ClauseRecord`], `heading`,
+    /// `table_holder`, `label`, `lead_in`, or empty when nothing in the unit acts.
+    pub relation: String,
+    pub predicate: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UnitFindings {
     pub tokens: usize,
@@ -126,6 +139,8 @@ pub struct UnitFindings {
     /// A sentence with weighted cues in which no word can stand for the RESOC: its
     /// cues count for nothing and it was not parsed.
     pub without_reference: bool,
+    /// The main clause of a parsed unit (`None`: not parsed).
+    pub main_clause: Option<MainClause>,
 }
 
 pub use crate::instruments::Reader;

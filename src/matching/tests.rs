@@ -1956,3 +1956,114 @@ fn agenda_setting_is_overleg_and_a_name_is_no_pairs_object() {
         "voorgezeten",
     );
 }
+
+/// Who acts in the main clause of each unit of a text when every unit is parsed:
+/// (agent, relation) per unit, headings included.
+fn main_clauses_of(text: &str) -> Vec<(String, String)> {
+    findings_of(text, Reader::TreeEverywhere)
+        .into_iter()
+        .filter_map(|f| f.main_clause)
+        .map(|c| (c.actor.agent(), c.relation))
+        .collect()
+}
+
+/// The main clause of the one sentence `text` (the section's title comes first).
+fn main_clause_of(text: &str) -> (String, String) {
+    let all = main_clauses_of(text);
+    assert_eq!(all.len(), 2, "{text}: {all:?}");
+    all[1].clone()
+}
+
+#[test]
+fn the_main_clause_names_who_acts_in_a_unit_without_a_cue() {
+    let (agent, relation) = main_clause_of("De provincie investeert twee miljoen euro in het havengebied.");
+    assert!(agent.starts_with("other:"), "{agent} {relation}");
+    assert_eq!(relation, "nsubj");
+    assert_eq!(main_clause_of("Het RESOC werkt samen met VDAB.").0, "resoc");
+    // A pronoun points back to the RESOC the section is about.
+    assert_eq!(main_clause_of("Het werkt nauw samen met VDAB.").0, "resoc");
+}
+
+#[test]
+fn a_thing_as_the_subject_or_a_verb_of_state_makes_nobody_act() {
+    for text in [
+        "Het project loopt tot eind 2027.",
+        "Het budget bedraagt jaarlijks 85.000 euro.",
+        "Limburg telt 18 procent minder hoger opgeleiden dan het Vlaamse gemiddelde.",
+    ] {
+        assert_eq!(main_clause_of(text).0, "none", "{text}");
+    }
+    // The RESOC as the subject of a state still says something about the RESOC.
+    assert_eq!(main_clause_of("Het RESOC telt twaalf leden.").0, "resoc");
+    // People and organisations act, named or not.
+    for text in [
+        "Meer dan zestig werkgevers hebben al een stand geboekt.",
+        "Het kenniscentrum zal onderzoek verrichten naar de opleidingsnoden.",
+        "Voka betaalt de affiches.",
+    ] {
+        assert!(main_clause_of(text).0.starts_with("other:"), "{text}");
+    }
+}
+
+#[test]
+fn the_reader_addressed_a_question_and_a_reported_event_have_no_actor() {
+    for (text, relation) in [
+        ("Je vindt het volledige pact onderaan deze pagina.", "reader"),
+        (
+            "Heeft u een vraag over het pact, dan kan u bij ons secretariaat terecht.",
+            "reader",
+        ),
+        ("Wat doet het RESOC voor werkzoekenden?", "question"),
+        (
+            "De provincie kent 200.000 euro toe aan het opleidingsproject.",
+            "event",
+        ),
+    ] {
+        assert_eq!(
+            main_clause_of(text),
+            ("none".to_string(), relation.to_string()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_passive_about_the_resoc_is_the_resocs_and_one_about_a_thing_nobodys() {
+    assert_eq!(
+        main_clause_of("Het RESOC wordt uitgenodigd op de vergaderingen van het comité."),
+        ("resoc".to_string(), "nsubj:pass".to_string())
+    );
+    assert_eq!(main_clause_of("De aanvraag werd gisteren ingediend.").0, "none");
+}
+
+#[test]
+fn a_label_line_names_whom_it_lists() {
+    assert!(main_clause_of("Partners: VDAB, Unizo en de gemeenten")
+        .0
+        .starts_with("other:"));
+    assert_eq!(main_clause_of("Partners: RESOC Test, VDAB en Unizo").0, "resoc");
+    assert_eq!(main_clause_of("Timing: 2025-2027").0, "none");
+}
+
+#[test]
+fn a_unit_without_a_cue_is_not_parsed_by_default_and_has_no_main_clause() {
+    let found = findings_of(
+        "De provincie investeert twee miljoen euro in het havengebied.",
+        Reader::Tree,
+    );
+    assert!(
+        found.iter().all(|f| f.main_clause.is_none() && f.parse.is_none()),
+        "{found:?}"
+    );
+    // A unit with a cue is parsed, and its main clause is kept.
+    let found = findings_of(
+        "Het RESOC organiseert overleg met de sociale partners.",
+        Reader::Tree,
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.main_clause.as_ref().is_some_and(|c| c.actor == Actor::Resoc)),
+        "{found:?}"
+    );
+}

@@ -60,7 +60,7 @@ pub(super) fn manifest_json(
     provenance: &Provenance,
     options: &RunOptions,
 ) -> std::io::Result<Vec<u8>> {
-    let mut outputs = vec!["resocs.csv", "sections.csv", "matches.csv"];
+    let mut outputs = vec!["resocs.csv", "sections.csv", "matches.csv", "clauses.csv"];
     if options.xlsx {
         outputs.push("streekpact.xlsx");
     }

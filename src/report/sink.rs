@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::csv::{csv_bytes, csv_rows};
 use super::manifest::manifest_json;
-use super::tables::{render_rows, resocs_table, RenderedRows, MATCH_COLUMNS, SECTION_COLUMNS};
+use super::tables::{
+    render_rows, resocs_table, RenderedRows, CLAUSE_COLUMNS, MATCH_COLUMNS, SECTION_COLUMNS,
+};
 use super::{html, RunOptions};
 #[cfg(feature = "xlsx")]
 use super::{tables::inputs_table, workbook};
@@ -14,7 +16,7 @@ use crate::instruments::Provenance;
 use crate::pipeline::{Render, Sink};
 use crate::scoring::{DocumentSummary, RunResult};
 
-/// The output folder of a run being written: sections.csv and matches.csv grow under
+/// The output folder of a run being written: sections.csv, matches.csv and clauses.csv grow under
 /// temporary names as documents arrive (in name order), so no row waits in memory;
 /// `finish` adds the files that need the whole run, then renames every file at once,
 /// so an interrupted run never leaves a partial file under a final name (dropping the
@@ -24,6 +26,7 @@ pub struct OutputSink {
     options: RunOptions,
     sections: std::io::BufWriter<tempfile::NamedTempFile>,
     matches: std::io::BufWriter<tempfile::NamedTempFile>,
+    clauses: std::io::BufWriter<tempfile::NamedTempFile>,
     /// Bytes appended since the kernel was last asked to start writing the files back.
     unflushed: usize,
     /// The workbook, filled as the rows arrive (with `--xlsx`).
@@ -76,6 +79,7 @@ impl OutputSink {
             options: options.clone(),
             sections: table("sections", SECTION_COLUMNS)?,
             matches: table("matches", MATCH_COLUMNS)?,
+            clauses: table("clauses", CLAUSE_COLUMNS)?,
             unflushed: 0,
             #[cfg(feature = "xlsx")]
             workbook: if options.xlsx {
@@ -115,11 +119,13 @@ impl OutputSink {
         }
         self.sections.write_all(&rows.sections)?;
         self.matches.write_all(&rows.matches)?;
-        self.unflushed += rows.sections.len() + rows.matches.len();
+        self.clauses.write_all(&rows.clauses)?;
+        self.unflushed += rows.sections.len() + rows.matches.len() + rows.clauses.len();
         if self.unflushed >= WRITEBACK_EVERY {
             self.unflushed = 0;
             start_writeback(self.sections.get_ref().as_file());
             start_writeback(self.matches.get_ref().as_file());
+            start_writeback(self.clauses.get_ref().as_file());
         }
         Ok(())
     }
@@ -156,6 +162,7 @@ impl OutputSink {
         let mut staged = vec![
             (into_file(self.sections)?, self.out.join("sections.csv")),
             (into_file(self.matches)?, self.out.join("matches.csv")),
+            (into_file(self.clauses)?, self.out.join("clauses.csv")),
         ];
         staged.append(&mut staged_book);
         for (name, bytes) in &files {
@@ -248,6 +255,7 @@ const RUN_OUTPUTS: &[&str] = &[
     "resocs.csv",
     "sections.csv",
     "matches.csv",
+    "clauses.csv",
     "manifest.json",
     "streekpact.xlsx",
     "report.html",

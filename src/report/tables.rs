@@ -13,12 +13,13 @@ pub struct Table<'a> {
     pub rows: Vec<Vec<Cell<'a>>>,
 }
 
-/// One document's rows of sections.csv and matches.csv, formatted in a dialect, ready
+/// One document's rows of sections.csv, matches.csv and clauses.csv, formatted in a dialect, ready
 /// to be appended to the files (see [`render_rows`]).
 pub struct RenderedRows {
     pub(super) dialect: Dialect,
     pub(super) sections: Vec<u8>,
     pub(super) matches: Vec<u8>,
+    pub(super) clauses: Vec<u8>,
     /// The same rows as cells of the workbook, when one is written.
     #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
     pub(super) sheet: Option<workbook::SheetRows>,
@@ -38,6 +39,7 @@ pub fn render_rows(doc: &DocumentSummary, options: &RunOptions) -> std::io::Resu
         dialect: d,
         sections: csv_rows(d, None, |each| section_rows(doc, &options.scoring, each))?,
         matches: csv_rows(d, None, |each| match_rows(doc, each))?,
+        clauses: csv_rows(d, None, |each| clause_rows(doc, each))?,
         sheet: options
             .xlsx
             .then(|| workbook::SheetRows::of(doc, &options.scoring)),
@@ -193,6 +195,39 @@ pub const MATCH_COLUMNS: &[&str] = &[
     "stem",
     "lexicon_file",
 ];
+
+pub const CLAUSE_COLUMNS: &[&str] = &[
+    "file",
+    "resoc",
+    "section",
+    "line",
+    "unit",
+    "unit_kind",
+    "agent",
+    "agent_relation",
+    "predicate",
+    "context",
+];
+
+/// The rows of clauses.csv for one document: the main clause of each parsed unit.
+pub(super) fn clause_rows<'a>(doc: &'a DocumentSummary, mut each: impl FnMut(&[Cell<'a>])) {
+    for s in &doc.sections {
+        for c in &s.clauses {
+            each(&[
+                Cell::text(&doc.name),
+                Cell::owned(c.resoc_cell(s.resoc.as_deref())),
+                Cell::count(s.index),
+                Cell::count(c.line),
+                Cell::count(c.unit),
+                Cell::text(&c.unit_kind),
+                Cell::text(&c.agent),
+                Cell::text(&c.agent_relation),
+                Cell::text(&c.predicate),
+                Cell::text(&c.context),
+            ]);
+        }
+    }
+}
 
 /// The modifiers of a match as one readable cell: `hedge:kan×0.5; bold×1.5`.
 pub fn modifiers_cell(mods: &[ModifierRecord], d: Dialect) -> String {

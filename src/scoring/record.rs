@@ -67,6 +67,34 @@ impl MatchRecord {
     }
 }
 
+/// The main clause of a parsed unit, as clauses.csv shows it: who acts in it, cue or
+/// not.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClauseRow {
+    pub line: usize,
+    /// 1-based unit index in the section.
+    pub unit: usize,
+    pub unit_kind: String,
+    pub context: String,
+    /// `resoc`, `other:<words>` or `none`.
+    pub agent: String,
+    pub agent_relation: String,
+    pub predicate: String,
+    /// As in [`MatchRecord::resocs`]: `None` is the section's RESOC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resocs: Option<Vec<String>>,
+}
+
+impl ClauseRow {
+    /// The resoc cell of clauses.csv, as [`MatchRecord::resoc_cell`].
+    pub fn resoc_cell(&self, section_resoc: Option<&str>) -> String {
+        match &self.resocs {
+            Some(named) => named.join("; "),
+            None => section_resoc.unwrap_or_default().to_string(),
+        }
+    }
+}
+
 /// The evidence of a unit that counts for other RESOCs than its section's.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ElsewhereEvidence {
@@ -105,6 +133,9 @@ pub struct SectionSummary {
     /// How many of its units went to the parser, and their words.
     #[serde(default)]
     pub parse: ParseCounts,
+    /// The main clause of each parsed unit, in unit order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<ClauseRow>,
 }
 
 /// The parser's share of the work: units parsed and their words, and units that

@@ -5,7 +5,7 @@ use crate::lexicon::Lexicon;
 use crate::matching::UnitFindings;
 use crate::segment::{Section, UnitAttribution};
 
-use super::{unit_evidence, ElsewhereEvidence, MatchRecord, ModifierRecord, SectionSummary};
+use super::{unit_evidence, ClauseRow, ElsewhereEvidence, MatchRecord, ModifierRecord, SectionSummary};
 
 /// Scores the units of one section from their findings (one per unit, in unit order),
 /// and keeps every occurrence for the audit trail. `tokens` is the section's word count;
@@ -21,6 +21,7 @@ pub fn score_section(
     let mut evidence = Vec::new();
     let mut elsewhere = Vec::new();
     let mut matches = Vec::new();
+    let mut clauses = Vec::new();
     let theme_statement = findings.iter().any(|f| f.theme_statement);
     let unclear_statement = findings.iter().any(|f| f.unclear_statement);
     let mut parse = super::ParseCounts::default();
@@ -54,6 +55,18 @@ pub fn score_section(
             }
         }
         let unit = &section.units[u];
+        if let Some(c) = f.main_clause {
+            clauses.push(ClauseRow {
+                line: unit.line,
+                unit: u + 1,
+                unit_kind: unit.kind.as_str().to_string(),
+                context: unit.text.clone(),
+                agent: c.actor.agent(),
+                agent_relation: c.relation,
+                predicate: c.predicate,
+                resocs: resocs.clone(),
+            });
+        }
         for (i, m) in f.matches.into_iter().enumerate() {
             let cue = &lex.cues[m.cue as usize];
             let cat = lex.category(cue.category);
@@ -99,6 +112,7 @@ pub fn score_section(
         theme_statement,
         unclear_statement,
         matches,
+        clauses,
         elsewhere,
         other_language: None,
         parse,
