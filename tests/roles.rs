@@ -3,7 +3,7 @@
 //! counts as evidence of the RESOC's own present role. Each unit is scored as a small
 //! pact (its RESOC in the title, its context before it) by the real binary: the
 //! development part (dev.csv) and the held-out parts (heldout-b.csv, heldout-c.csv,
-//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv), each against floors below the figures measured when it was first
+//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv, heldout-j.csv), each against floors below the figures measured when it was first
 //! scored.
 //!
 //! `cargo test --test roles -- --nocapture` prints the figures; `STREEKPACT_BIN=path`
@@ -560,5 +560,32 @@ fn role_statements_agree_with_the_ninth_heldout_coding() {
         "tests/fixtures/roles/heldout-i.csv",
         150,
         [0.72, 0.77, 0.74, 0.80, 0.83],
+    );
+}
+
+/// The tenth held-out part (heldout-j.csv, 150 units by a tenth blind author),
+/// registered (f6f7934) before the session-9 rules were committed and scored once,
+/// unread, with them (64e27a1; docs/method.md): the reader at the start of session 9
+/// (7072f21) read agent 0.793, pole macro-F1 0.758, counts F1 0.877.
+#[test]
+fn role_statements_agree_with_the_tenth_heldout_coding() {
+    // Measured when first scored: agent 0.800 (0.891 in role statements), pole
+    // macro-F1 0.758, counts F1 0.885, counts accuracy 0.900. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-j.csv",
+        150,
+        [0.75, 0.84, 0.71, 0.83, 0.85],
+    );
+}
+
+/// heldout-j with every unit parsed, scored once, unread, at 64e27a1: agent 0.873
+/// (0.946 in role statements), pole and counts as with the default reader.
+#[test]
+fn every_unit_of_the_tenth_heldout_coding_has_its_agent_read() {
+    agrees_above_floors_reading_every_unit(
+        "tests/fixtures/roles/heldout-j.csv",
+        150,
+        [0.82, 0.89, 0.71, 0.83, 0.85],
     );
 }
