@@ -202,8 +202,9 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
     // A role word the reader itself reads as the object of an overleg or support
     // predicate ("volgt de projectoproepen op", "ondersteunt de campagne") is that
     // predicate's role content, not its own, and one it reads as part of a name ("het
-    // Netwerk Ondernemen Mechelen") no role content at all: neither names the unit's
-    // pole.
+    // Netwerk Ondernemen Mechelen") no role content at all, nor one it reads as the
+    // subject a clause is about ("Het project kost 180.000 euro"): none names the
+    // unit's pole.
     let own_content: Vec<&BTreeMap<String, String>> = real
         .iter()
         .copied()
@@ -213,6 +214,7 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
                 && !mods.contains("object_of_support")
                 && !mods.contains("name:")
                 && !mods.contains("not_a_particle")
+                && !mods.contains("topic_subject")
         })
         .collect();
     let contributing: Vec<&BTreeMap<String, String>> = real

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::inflect::inflections;
+use super::inflect::{inflections, noun_inflections};
 use crate::analyze::Form;
 use crate::text::fold;
 
@@ -166,9 +166,13 @@ impl AtomSet {
                 push(&mut self.prefixes, p.clone(), id);
                 insert_len(&mut self.prefix_lens, p.len());
             }
+            // The head of a compound carries its inflection: "*campagne" matches
+            // "promotiecampagnes".
             AtomKind::Suffix(s) => {
-                push(&mut self.suffixes, s.clone(), id);
-                insert_len(&mut self.suffix_lens, s.len());
+                for form in noun_inflections(s) {
+                    insert_len(&mut self.suffix_lens, form.len());
+                    push(&mut self.suffixes, form, id);
+                }
             }
             AtomKind::Infix(s) => self.infixes.push((s.clone(), id)),
             AtomKind::Any => self.any.push(id),
@@ -341,6 +345,8 @@ mod tests {
         assert!(matches(&set, "uitvoering").is_empty());
         assert!(matches(&set, "partners").is_empty());
         assert_eq!(matches(&set, "cofinanciering"), ["*financier*"]);
+        // A compound's head carries its inflection.
+        assert!(matches(&set, "streekoverleggen").contains(&"*overleg".to_string()));
         // The capital is checked per token by the matcher; the form still matches.
         assert!(matches(&set, "streekoverleg").contains(&"streekoverleg".to_string()));
     }

@@ -127,6 +127,16 @@ fn verb_forms(inf: &str, stem_override: Option<String>, out: &mut Vec<String>) {
     out.push(format!("{inf}de"));
 }
 
+/// The forms of a compound's head (`*campagne` → promotiecampagnes): a noun's, itself
+/// included (a head in -en is a plural or a noun, not a verb).
+pub fn noun_inflections(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    noun_forms(word, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn noun_forms(word: &str, out: &mut Vec<String>) {
     out.push(format!("{word}s"));
     out.push(format!("{word}'s"));

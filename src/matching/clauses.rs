@@ -58,6 +58,10 @@ pub(super) struct ClauseReading {
     /// The cue is (in) the object of a light verb ("organiseert de
     /// Westhoekconferentie"): what is organised, also when it is a name.
     pub(super) object_of_light_verb: bool,
+    /// A role noun as the subject of a predicate that states no role, with nobody or
+    /// another actor acting ("Het project kost 180.000 euro", "De jobbeurs lokt 3.000
+    /// bezoekers"): what the clause is about, not a role anyone plays. The predicate.
+    pub(super) topic_of: Option<String>,
 }
 
 /// What a clause reading needs to know about the unit besides its tree.
@@ -1358,8 +1362,13 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             None
         };
     let past = finite_past.or(perfect).map(|w| view.words(&[w]));
-    let particle_is_preposition =
-        split && words.len() > 1 && words[1..].iter().any(|&w| reads_as_preposition(tree, w));
+    // (A word the pattern continues right after is part of a fixed phrase, "volgt …
+    // op de voet", not a particle.)
+    let particle_is_preposition = split
+        && words.len() > 1
+        && words[1..]
+            .iter()
+            .any(|&w| !words.contains(&(w + 1)) && reads_as_preposition(tree, w));
     // A light verb's object that is a role word itself decides the pole ("organiseert
     // het overleg", "zet een overlegplatform op"); the verb then counts for nothing.
     let light_verb_object = if view.kind(cue) == Some(ContextKind::LightVerb) && cue == p {
@@ -1383,6 +1392,14 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
             .children(p)
             .filter(|&c| matches!(tree.words[c].deprel.as_str(), "obj" | "nsubj:pass"))
             .any(|o| view.phrase(o).contains(&cue));
+    let topic_of = (cue != p
+        && tree.words[cue].upos == "NOUN"
+        && matches!(tree.words[cue].deprel.as_str(), "nsubj" | "nsubj:pass")
+        && tree.words[cue].head == Some(p as u32)
+        && !view.is_cue(p)
+        && !view.is_role_noun(p)
+        && matches!(agent, Agent::Nobody | Agent::Other(_)))
+    .then(|| predicate.clone());
     Some(ClauseReading {
         agent,
         relation,
@@ -1398,6 +1415,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         particle_is_preposition,
         light_verb_object,
         object_of_light_verb,
+        topic_of,
     })
 }
 

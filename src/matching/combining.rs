@@ -810,6 +810,7 @@ pub(super) fn match_units(
                     ("handed_over", &r.handed_to),
                     ("setting", &r.setting),
                     ("object_of_support", &r.support_head),
+                    ("topic_subject", &r.topic_of),
                 ];
                 for (kind, trigger) in zeroed_by {
                     if let Some(trigger) = trigger {
@@ -935,8 +936,13 @@ pub(super) fn match_units(
         // A row the RESOC holds whose action names no role of its own ("| STEM-dag |
         // RESOC Limburg |") states the RESOC's role through its column's label, as
         // "Trekker: RESOC Limburg" does. When the row has role words, its content
-        // decides instead (the trekker of an overlegtafel plays overleg).
-        if let (Some(Actor::Resoc), Some(holder)) = (&table_holder, &holder_column) {
+        // decides instead (the trekker of an overlegtafel plays overleg). A row that
+        // another actor holds states that actor's role the same way ("| Taalcursussen |
+        // VDAB |"): it counts for nothing, and the record says whose it is.
+        // (A row with a column of the RESOC's role says what the RESOC does in it:
+        // that cell is read instead.)
+        let own_row = matches!(table_holder, Some(Actor::Resoc)) || role_cell.is_none();
+        if let (Some(row_holder), Some(holder), true) = (&table_holder, &holder_column, own_row) {
             if findings.matches.iter().all(|m| m.base_weight == 0.0) {
                 let header = &section.units[holder.header];
                 let header_tokens = analyzed.unit(holder.header);
@@ -947,7 +953,7 @@ pub(super) fn match_units(
                             .contains(&(header_tokens[c.positions[0]].start as usize))
                 });
                 if let Some(label) = label {
-                    let weight = lexicon.cues[label.id as usize].weight;
+                    let base_weight = lexicon.cues[label.id as usize].weight;
                     let cell = &unit.text[holder.cell.clone()];
                     let label_words = surface(&header.text, header_tokens, &label.positions);
                     findings.matches.push(CueMatch {
@@ -965,18 +971,36 @@ pub(super) fn match_units(
                             .stem
                             .clone(),
                         negated: false,
-                        modifiers: vec![Modifier {
+                        modifiers: std::iter::once(Modifier {
                             kind: "holder_label",
                             trigger: label_words,
                             factor: 1.0,
-                        }],
-                        actor: Actor::Resoc,
+                        })
+                        .chain(match row_holder {
+                            Actor::Resoc => None,
+                            Actor::Other(who) => Some(Modifier {
+                                kind: "actor",
+                                trigger: who.clone(),
+                                factor: 0.0,
+                            }),
+                            _ => Some(Modifier {
+                                kind: "no_agent",
+                                trigger: String::new(),
+                                factor: 0.0,
+                            }),
+                        })
+                        .collect(),
+                        actor: row_holder.clone(),
                         clause: ClauseRecord {
                             relation: TABLE_HOLDER.into(),
                             ..Default::default()
                         },
-                        base_weight: weight,
-                        weight,
+                        base_weight,
+                        weight: if *row_holder == Actor::Resoc {
+                            base_weight
+                        } else {
+                            0.0
+                        },
                     });
                 }
             }
