@@ -3,7 +3,7 @@
 //! counts as evidence of the RESOC's own present role. Each unit is scored as a small
 //! pact (its RESOC in the title, its context before it) by the real binary: the
 //! development part (dev.csv) and the held-out parts (heldout-b.csv, heldout-c.csv,
-//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv, heldout-j.csv), each against floors below the figures measured when it was first
+//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv, heldout-j.csv, heldout-k.csv), each against floors below the figures measured when it was first
 //! scored.
 //!
 //! `cargo test --test roles -- --nocapture` prints the figures; `STREEKPACT_BIN=path`
@@ -589,5 +589,33 @@ fn every_unit_of_the_tenth_heldout_coding_has_its_agent_read() {
         "tests/fixtures/roles/heldout-j.csv",
         150,
         [0.82, 0.89, 0.71, 0.83, 0.85],
+    );
+}
+
+/// The eleventh held-out part (heldout-k.csv, 150 units by an eleventh blind author),
+/// registered (c1cda33) before the second rules of session 9 were committed and scored
+/// once, unread, at 450564e (docs/method.md): the reader at the start of session 9
+/// (7072f21) read the same with the default reader.
+#[test]
+fn role_statements_agree_with_the_eleventh_heldout_coding() {
+    // Measured when first scored: agent 0.780 (0.833 in role statements), pole
+    // macro-F1 0.741, counts F1 0.816, counts accuracy 0.847. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-k.csv",
+        150,
+        [0.73, 0.78, 0.69, 0.76, 0.80],
+    );
+}
+
+/// heldout-k with every unit parsed, scored once, unread, at 450564e: agent 0.813
+/// (0.875 in role statements), pole macro-F1 0.749, counts F1 0.810, counts accuracy
+/// 0.840.
+#[test]
+fn every_unit_of_the_eleventh_heldout_coding_has_its_agent_read() {
+    agrees_above_floors_reading_every_unit(
+        "tests/fixtures/roles/heldout-k.csv",
+        150,
+        [0.76, 0.82, 0.70, 0.76, 0.79],
     );
 }
