@@ -203,7 +203,8 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
     // predicate ("volgt de projectoproepen op", "ondersteunt de campagne") is that
     // predicate's role content, not its own, and one it reads as part of a name ("het
     // Netwerk Ondernemen Mechelen") no role content at all, nor one it reads as the
-    // subject a clause is about ("Het project kost 180.000 euro"): none names the
+    // subject a clause is about ("Het project kost 180.000 euro"), nor a word in a
+    // navigation line or a field that states no role ("Timing: …"): none names the
     // unit's pole.
     let own_content: Vec<&BTreeMap<String, String>> = real
         .iter()
@@ -215,6 +216,8 @@ fn reading(found: &[&BTreeMap<String, String>]) -> Reading {
                 && !mods.contains("name:")
                 && !mods.contains("not_a_particle")
                 && !mods.contains("topic_subject")
+                && !mods.contains("navigation")
+                && !mods.contains("field_label")
         })
         .collect();
     let contributing: Vec<&BTreeMap<String, String>> = real

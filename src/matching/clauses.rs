@@ -1553,17 +1553,16 @@ const STATE_VERBS: &[&str] = &[
     "lijken",
 ];
 
-/// Verbs of the events a news report tells (appointments, grants, mergers, moves): the
-/// event is reported, nobody plays a role in it. (The RESOC as their subject still
-/// says something about the RESOC itself.)
-const EVENT_VERBS: &[&str] = &[
-    "aanstellen",
-    "benoemen",
-    "verkiezen",
-    "toekennen",
-    "fuseren",
-    "verhuizen",
-];
+/// Verbs of the events a news report tells (appointments, mergers, moves): the event is
+/// reported, nobody plays a role in it, also when the RESOC or its assembly is the
+/// subject ("De algemene vergadering heeft Annelies Verstraete aangesteld als directeur").
+/// (Stems: the small model's lemmas of these verbs are not always whole.)
+const EVENT_VERBS: &[&str] = &["aanstel", "benoem", "verkie", "verkoz", "fuse", "verhuis"];
+
+/// Verbs of granting or allocating money: another actor's grant is a reported event;
+/// the RESOC allocating its own means says something about the RESOC ("trekt 40.000 euro
+/// uit voor …": an organisational fact).
+const GRANT_VERBS: &[&str] = &["toeken", "uittrek"];
 
 impl UnitView<'_> {
     /// Whether the phrase headed by `w` names someone who can act: the RESOC or
@@ -1604,12 +1603,16 @@ pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, S
     if let Some(prt) = &particle {
         predicate = format!("{predicate} … {prt}");
     }
-    // The verb's lemma with its particle in front, as a dictionary lists it.
-    let verb = format!(
-        "{}{}",
-        particle.as_deref().unwrap_or("").to_lowercase(),
-        view.lemma(p)
-    );
+    // The verb's lemma with its particle in front, as a dictionary lists it. The
+    // particle is the tree's `compound:prt` word where there is one: the model's lemma
+    // may guess another ("trekt … uit" as `terug_trekken`); else the lemma's own
+    // ("aangesteld" as `aan_stellen`).
+    let lemma = view.lemma(p);
+    let verb = match (lemma.split_once('_'), &particle) {
+        (Some((_, base)), Some(prt)) => format!("{}{base}", prt.to_lowercase()),
+        (Some((prt, base)), None) => format!("{prt}{base}"),
+        (None, prt) => format!("{}{lemma}", prt.as_deref().unwrap_or("").to_lowercase()),
+    };
     let subject = tree.children(p).find(|&c| tree.relation(c) == "nsubj");
     let addressed = subject.is_some_and(|s| {
         let form = view.words(&[s]).to_lowercase();
@@ -1618,8 +1621,9 @@ pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, S
     if addressed {
         return Some((Agent::Nobody, "reader", predicate));
     }
-    let event = EVENT_VERBS.contains(&verb.as_str()) || (verb == "uittrekken" && particle.is_some());
-    if event && agent != Agent::Resoc {
+    let grant = GRANT_VERBS.iter().any(|v| verb.starts_with(v));
+    let event = EVENT_VERBS.iter().any(|v| verb.starts_with(v));
+    if event || (grant && agent != Agent::Resoc) {
         return Some((Agent::Nobody, "event", predicate));
     }
     let copular = tree.children(p).any(|c| tree.relation(c) == "cop");

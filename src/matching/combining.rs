@@ -1005,6 +1005,30 @@ pub(super) fn match_units(
                 }
             }
         }
+        // A line of a page's navigation ("Nieuws | Projecten | Contact") or a field of
+        // an action sheet that states no role ("Timing: 2025–2027, met een evaluatie in
+        // 2026", "Budget: …") names topics, not anyone's role: its cues count for
+        // nothing, and nobody acts in it.
+        let no_role_line = if is_navigation_line(&unit.text, unit.table.is_some()) {
+            Some(("navigation", String::new()))
+        } else {
+            field_label(&unit.text).map(|label| ("field_label", label))
+        };
+        if let Some((kind, trigger)) = &no_role_line {
+            for m in &mut findings.matches {
+                m.weight = 0.0;
+                m.actor = Actor::Nobody;
+                m.modifiers.push(Modifier {
+                    kind,
+                    trigger: trigger.clone(),
+                    factor: 0.0,
+                });
+            }
+            if let Some(c) = &mut findings.main_clause {
+                c.actor = Actor::Nobody;
+                c.relation = kind.to_string();
+            }
+        }
         findings.matches.sort_by_key(|m| m.first_token);
         if unit.kind != UnitKind::ListItem && !carried[u] {
             carried[u] = true;
@@ -1054,6 +1078,54 @@ fn label_line_actor(
     } else {
         Some(Actor::Nobody)
     }
+}
+
+/// Labels of action-sheet fields that say when, how much or to what end, not who does
+/// what ("Timing:", "Budget:", "Indicator:").
+const FIELD_LABELS: &[&str] = &[
+    "timing",
+    "planning",
+    "periode",
+    "looptijd",
+    "budget",
+    "kostprijs",
+    "kosten",
+    "raming",
+    "indicator",
+    "indicatoren",
+    "doel",
+    "doelstelling",
+    "doelgroep",
+    "resultaat",
+    "resultaten",
+    "status",
+];
+
+/// The label of a field line that states no role ("Timing: 2025–2027"), if the unit is
+/// one.
+fn field_label(text: &str) -> Option<String> {
+    let (label, _) = text.split_once(':')?;
+    let label = label
+        .trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace())
+        .to_lowercase();
+    FIELD_LABELS.contains(&label.as_str()).then_some(label)
+}
+
+/// A line of a page's navigation: three or more short cells between pipes, outside a
+/// table and without the outer pipes of a table row, each a few words with no figure
+/// ("Nieuws | Agenda | Projecten | Over ons").
+fn is_navigation_line(text: &str, in_table: bool) -> bool {
+    let cells: Vec<&str> = text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+    !in_table
+        && !text.trim_start().starts_with('|')
+        && cells.len() >= 3
+        // (A table row without outer pipes has longer cells, figures, lists or
+        // notes in parentheses: "Taalcursussen Frans | VDAB | RESOC Westhoek, Forem |
+        // 2024-2026".)
+        && cells.iter().all(|c| {
+            c.split_whitespace().count() <= 4
+                && !c.chars().any(|x| x.is_ascii_digit() || matches!(x, ',' | '(' | ';' | '.'))
+        })
 }
 
 /// A heading that may be a news headline: no question, no label, not numbered.

@@ -2151,3 +2151,52 @@ fn scheme_words_for_chairing_lobbying_forums_and_running_are_read() {
     let got = run("Wij zitten voor elke vraag klaar.");
     assert!(got.iter().all(|(_, w, ..)| *w == 0.0), "{got:?}");
 }
+
+#[test]
+fn a_field_that_states_no_role_and_a_navigation_line_count_for_nothing() {
+    for (text, kind) in [
+        (
+            "Timing: 2025–2027, met een tussentijdse evaluatie in het najaar van 2026",
+            "field_label",
+        ),
+        (
+            "**Budget:** 18.500 euro voor de organisatie van de jobbeurs",
+            "field_label",
+        ),
+        ("Nieuws | Agenda | Projecten | Contact", "navigation"),
+    ] {
+        let got = run_with_reasons(text);
+        assert!(!got.is_empty(), "{text}: a cue is matched");
+        assert!(
+            got.iter().all(|(_, w, kinds)| *w == 0.0 && kinds.contains(&kind)),
+            "{text}: {got:?}"
+        );
+        assert_eq!(main_clause_of(text).0, "none", "{text}");
+    }
+    // A label that names who acts is read as before, and a table row without outer
+    // pipes (figures, lists) is no navigation line.
+    assert_eq!(main_clause_of("Trekker: RESOC Test").0, "resoc");
+    let row = run_with_reasons("Overlegtafel zorg | RESOC Test | VDAB, Unizo | 2025-2027");
+    assert!(
+        row.iter().all(|(.., kinds)| !kinds.contains(&"navigation")),
+        "{row:?}"
+    );
+}
+
+#[test]
+fn an_appointment_is_an_event_whoever_makes_it_and_the_resocs_own_allocation_is_not() {
+    assert_eq!(
+        main_clause_of(
+            "De algemene vergadering van het RESOC heeft Annelies Verstraete aangesteld als directeur."
+        ),
+        ("none".to_string(), "event".to_string())
+    );
+    assert_eq!(
+        main_clause_of("Het RESOC trekt elk jaar 40.000 euro uit voor kleinschalige initiatieven.").0,
+        "resoc"
+    );
+    assert_eq!(
+        main_clause_of("De provincie Antwerpen trekt twee miljoen euro uit voor de vernieuwing van zes bedrijventerreinen."),
+        ("none".to_string(), "event".to_string())
+    );
+}
