@@ -3,7 +3,7 @@
 //! counts as evidence of the RESOC's own present role. Each unit is scored as a small
 //! pact (its RESOC in the title, its context before it) by the real binary: the
 //! development part (dev.csv) and the held-out parts (heldout-b.csv, heldout-c.csv,
-//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv, heldout-j.csv, heldout-k.csv), each against floors below the figures measured when it was first
+//! heldout-d.csv, heldout-e.csv, heldout-f.csv, heldout-g.csv, heldout-h.csv, heldout-i.csv, heldout-j.csv, heldout-k.csv, heldout-l.csv), each against floors below the figures measured when it was first
 //! scored.
 //!
 //! `cargo test --test roles -- --nocapture` prints the figures; `STREEKPACT_BIN=path`
@@ -620,5 +620,33 @@ fn every_unit_of_the_eleventh_heldout_coding_has_its_agent_read() {
         "tests/fixtures/roles/heldout-k.csv",
         150,
         [0.76, 0.82, 0.70, 0.76, 0.79],
+    );
+}
+
+/// The twelfth held-out part (heldout-l.csv, 150 units by a twelfth blind author),
+/// registered (7f37075) before the third rules of session 9 were committed and scored
+/// once, unread, at cf36cad (docs/method.md): the reader at the start of session 9
+/// (7072f21) read agent 0.727, pole macro-F1 0.782, counts F1 0.793.
+#[test]
+fn role_statements_agree_with_the_twelfth_heldout_coding() {
+    // Measured when first scored: agent 0.767 (0.786 in role statements), pole
+    // macro-F1 0.815, counts F1 0.828, counts accuracy 0.867. Floors leave room for
+    // about five units below.
+    agrees_above_floors(
+        "tests/fixtures/roles/heldout-l.csv",
+        150,
+        [0.72, 0.74, 0.77, 0.78, 0.82],
+    );
+}
+
+/// heldout-l with every unit parsed, scored once, unread, at cf36cad: agent 0.827
+/// (0.837 in role statements), pole macro-F1 0.815, counts F1 0.821, counts accuracy
+/// 0.860.
+#[test]
+fn every_unit_of_the_twelfth_heldout_coding_has_its_agent_read() {
+    agrees_above_floors_reading_every_unit(
+        "tests/fixtures/roles/heldout-l.csv",
+        150,
+        [0.78, 0.79, 0.77, 0.77, 0.81],
     );
 }
