@@ -1052,8 +1052,7 @@ fn label_line_actor(
     triggers: &[Found],
     context: &ContextRules,
 ) -> Option<Actor> {
-    let colon = text.find(':')?;
-    let label = text[..colon].trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
+    let (label, colon) = line_label(text)?;
     if label.is_empty() || label.split_whitespace().count() > 4 {
         return None;
     }
@@ -1104,11 +1103,16 @@ const FIELD_LABELS: &[&str] = &[
 /// The label of a field line that states no role ("Timing: 2025–2027"), if the unit is
 /// one.
 fn field_label(text: &str) -> Option<String> {
-    let (label, _) = text.split_once(':')?;
-    let label = label
-        .trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace())
-        .to_lowercase();
+    let label = line_label(text)?.0.to_lowercase();
     FIELD_LABELS.contains(&label.as_str()).then_some(label)
+}
+
+/// The label of a line ("**Trekker:** RESOC Kempen" → "Trekker"), without the bold or
+/// a list dash around it, and the byte offset of its colon.
+fn line_label(text: &str) -> Option<(&str, usize)> {
+    let colon = text.find(':')?;
+    let label = text[..colon].trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
+    Some((label, colon))
 }
 
 /// A line of a page's navigation: three or more short cells between pipes, outside a
