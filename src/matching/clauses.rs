@@ -331,6 +331,22 @@ impl UnitView<'_> {
         w
     }
 
+    /// The words of predicate `p` as the audit trail shows them — the verb with its
+    /// separable particle from the tree ("volgt … op") — and that particle.
+    fn predicate_words(&self, p: usize) -> (String, Option<String>) {
+        let particle = self
+            .tree
+            .children(p)
+            .find(|&c| self.tree.words[c].deprel == "compound:prt")
+            .map(|c| self.words(&[c]));
+        let verb = self.words(&[p]);
+        let words = match &particle {
+            Some(prt) => format!("{verb} … {prt}"),
+            None => verb,
+        };
+        (words, particle)
+    }
+
     /// The words of a noun phrase headed by `w`, without its clauses and conjuncts.
     fn phrase(&self, w: usize) -> Vec<usize> {
         let mut keep = vec![w];
@@ -1093,15 +1109,7 @@ pub(super) fn read_clause(view: &UnitView<'_>, positions: &[usize], split: bool)
         Some(who) => (who, "wish"),
         None => (agent, relation),
     };
-    let particle = tree
-        .children(p)
-        .filter(|&c| tree.words[c].deprel == "compound:prt")
-        .map(|c| view.words(&[c]))
-        .next();
-    let mut predicate = view.words(&[p]);
-    if let Some(prt) = particle {
-        predicate = format!("{predicate} … {prt}");
-    }
+    let (predicate, _) = view.predicate_words(p);
     let object = tree
         .children(p)
         .find(|&c| tree.relation(c) == "obj")
@@ -1590,19 +1598,14 @@ impl UnitView<'_> {
 /// root predicate, how it was found, and the predicate's words. Another actor acts
 /// only when the phrase that stands for it can act ([`UnitView::can_act`]); a
 /// fragment with no subject (a label, a heading) has nobody acting.
-pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, String)> {
+pub(super) fn main_clause(view: &UnitView<'_>, root: &RootClause) -> (Agent, &'static str, String) {
     let tree = view.tree;
-    let root = tree.words.iter().position(|w| w.head.is_none())?;
-    let p = view.predicate_of(root);
-    let (agent, relation) = view.agent_of(p, 0);
-    let particle = tree
-        .children(p)
-        .find(|&c| tree.words[c].deprel == "compound:prt")
-        .map(|c| view.words(&[c]));
-    let mut predicate = view.words(&[p]);
-    if let Some(prt) = &particle {
-        predicate = format!("{predicate} … {prt}");
-    }
+    let RootClause {
+        predicate: p,
+        agent,
+        relation,
+    } = root.clone();
+    let (predicate, particle) = view.predicate_words(p);
     // The verb's lemma with its particle in front, as a dictionary lists it. The
     // particle is the tree's `compound:prt` word where there is one: the model's lemma
     // may guess another ("trekt … uit" as `terug_trekken`); else the lemma's own
@@ -1619,16 +1622,16 @@ pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, S
         tree.words[s].upos == "PRON" && SECOND_PERSON.contains(&form.as_str())
     });
     if addressed {
-        return Some((Agent::Nobody, "reader", predicate));
+        return (Agent::Nobody, "reader", predicate);
     }
     let grant = GRANT_VERBS.iter().any(|v| verb.starts_with(v));
     let event = EVENT_VERBS.iter().any(|v| verb.starts_with(v));
     if event || (grant && agent != Agent::Resoc) {
-        return Some((Agent::Nobody, "event", predicate));
+        return (Agent::Nobody, "event", predicate);
     }
     let copular = tree.children(p).any(|c| tree.relation(c) == "cop");
-    if (copular || STATE_VERBS.contains(&view.lemma(p).as_str())) && matches!(agent, Agent::Other(_)) {
-        return Some((Agent::Nobody, "state", predicate));
+    if (copular || STATE_VERBS.contains(&lemma.as_str())) && matches!(agent, Agent::Other(_)) {
+        return (Agent::Nobody, "state", predicate);
     }
     // "Het RESOC wordt uitgenodigd op …": what is done to the RESOC is a statement
     // about the RESOC (as a participant), not about nobody.
@@ -1637,7 +1640,7 @@ pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, S
             .children(p)
             .find(|&c| tree.words[c].deprel == "nsubj:pass" || tree.relation(c) == "nsubj");
         if undergoer.is_some_and(|u| view.actor_of_phrase(u) == Agent::Resoc) {
-            return Some((Agent::Resoc, "nsubj:pass", predicate));
+            return (Agent::Resoc, "nsubj:pass", predicate);
         }
     }
     let agent = match agent {
@@ -1672,16 +1675,37 @@ pub(super) fn main_clause(view: &UnitView<'_>) -> Option<(Agent, &'static str, S
         }
         a => a,
     };
-    Some((agent, relation, predicate))
+    (agent, relation, predicate)
+}
+
+/// A unit's root predicate and its agent as the tree gives it, read once per parsed
+/// unit: for the pronouns of the sentence after it ([`main_subject`]) and for its main
+/// clause ([`main_clause`]).
+#[derive(Debug, Clone)]
+pub(super) struct RootClause {
+    predicate: usize,
+    agent: Agent,
+    relation: &'static str,
+}
+
+/// The root clause of a parsed unit (`None` for a tree without a root).
+pub(super) fn root_clause(view: &UnitView<'_>) -> Option<RootClause> {
+    let root = view.tree.words.iter().position(|w| w.head.is_none())?;
+    let predicate = view.predicate_of(root);
+    let (agent, relation) = view.agent_of(predicate, 0);
+    Some(RootClause {
+        predicate,
+        agent,
+        relation,
+    })
 }
 
 /// The agent a sentence's main clause states, for the sentence after it: its root's
-/// subject (`None` when it has none or the tree is not at hand).
-pub(super) fn main_subject(view: &UnitView<'_>) -> Option<Agent> {
-    let root = view.tree.words.iter().position(|w| w.head.is_none())?;
-    match view.agent_of(view.predicate_of(root), 0).0 {
+/// subject (`None` when it has none).
+pub(super) fn main_subject(root: &RootClause) -> Option<Agent> {
+    match &root.agent {
         Agent::Unresolved | Agent::Nobody => None,
-        a => Some(a),
+        a => Some(a.clone()),
     }
 }
 

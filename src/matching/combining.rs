@@ -446,9 +446,8 @@ pub(super) fn match_units(
             antecedent: &antecedent,
             continues_lead_in: unit.kind == UnitKind::ListItem && lead_carry.is_some(),
         });
-        if let Some(v) = &view {
-            subjects[u] = main_subject(v);
-        }
+        let root = view.as_ref().and_then(root_clause);
+        subjects[u] = root.as_ref().and_then(main_subject);
         let has_kind = |k: ContextKind| triggers.iter().any(|t| context.rules[t.id as usize].kind == k);
         let about_role = has_kind(ContextKind::RoleWord)
             || has_kind(ContextKind::ActorSelf)
@@ -482,15 +481,17 @@ pub(super) fn match_units(
         // has no subject of its own; a label line ("Partners: VDAB, Unizo") names
         // whom it lists.
         findings.main_clause = view.as_ref().map(|v| {
-            let (agent, relation, predicate) =
-                main_clause(v).unwrap_or((Agent::Unresolved, "", String::new()));
+            let (agent, relation, predicate) = match &root {
+                Some(root) => main_clause(v, root),
+                None => (Agent::Unresolved, "", String::new()),
+            };
             let lead_actor = lead_carry
                 .as_ref()
                 .and_then(|c| c.actor.clone())
                 .filter(|_| unit.kind == UnitKind::ListItem);
             let (actor, relation) = match agent {
                 _ if unit.kind == UnitKind::Heading && !clause_heading => (Actor::Nobody, "heading"),
-                _ if is_question(&unit.text) => (Actor::Nobody, "question"),
+                _ if question => (Actor::Nobody, "question"),
                 _ if table_holder.is_some() => (table_holder.clone().unwrap_or(Actor::Nobody), TABLE_HOLDER),
                 _ if role_cell.is_some() => (role_cell_agent.clone().unwrap_or(Actor::Resoc), ROLE_COLUMN),
                 Agent::Resoc => (Actor::Resoc, relation),
@@ -501,7 +502,7 @@ pub(super) fn match_units(
                 // periode 2025–2030 zal het RESOC onder meer:").
                 Agent::Unresolved => match lead_actor {
                     Some(a) => (a, "lead_in"),
-                    None => match label_line_actor(&unit.text, tokens, &triggers, context) {
+                    None => match label_line_actor(&unit.text, names_resoc, tokens, &triggers, context) {
                         Some(a) => (a, "label"),
                         None => match actors.first().cloned().flatten() {
                             Some(a @ (Actor::Resoc | Actor::Other(_))) => (a, "lexical"),
@@ -872,19 +873,8 @@ pub(super) fn match_units(
             } else {
                 actor
             };
-            match &actor {
-                Actor::Nobody if topic_heading || question => {}
-                Actor::Other(who) => modifiers.push(Modifier {
-                    kind: "actor",
-                    trigger: who.clone(),
-                    factor: actor_factor,
-                }),
-                Actor::Nobody => modifiers.push(Modifier {
-                    kind: "no_agent",
-                    trigger: String::new(),
-                    factor: 0.0,
-                }),
-                _ => {}
+            if !(topic_heading || question) {
+                modifiers.extend(actor_modifier(&actor, actor_factor));
             }
             let clause_record = match (&reading, &findings.parse) {
                 _ if in_role_cell(first) => ClauseRecord {
@@ -976,19 +966,7 @@ pub(super) fn match_units(
                             trigger: label_words,
                             factor: 1.0,
                         })
-                        .chain(match row_holder {
-                            Actor::Resoc => None,
-                            Actor::Other(who) => Some(Modifier {
-                                kind: "actor",
-                                trigger: who.clone(),
-                                factor: 0.0,
-                            }),
-                            _ => Some(Modifier {
-                                kind: "no_agent",
-                                trigger: String::new(),
-                                factor: 0.0,
-                            }),
-                        })
+                        .chain(actor_modifier(row_holder, 0.0))
                         .collect(),
                         actor: row_holder.clone(),
                         clause: ClauseRecord {
@@ -1042,12 +1020,31 @@ pub(super) fn match_units(
     out
 }
 
+/// The modifier that says whose clause a cue's is when it is not the RESOC's: another
+/// actor's (`actor:<who>` with its factor) or nobody's (`no_agent`, 0).
+fn actor_modifier(actor: &Actor, factor: f64) -> Option<Modifier> {
+    match actor {
+        Actor::Other(who) => Some(Modifier {
+            kind: "actor",
+            trigger: who.clone(),
+            factor,
+        }),
+        Actor::Nobody => Some(Modifier {
+            kind: "no_agent",
+            trigger: String::new(),
+            factor: 0.0,
+        }),
+        Actor::Resoc | Actor::Unknown => None,
+    }
+}
+
 /// Whom a label line lists ("Partners: RESOC Kempen, VDAB", "Rol RESOC: geen"): the
-/// RESOC when the line names it anywhere, else another actor when the part after the
+/// RESOC when the line names it anywhere (`names_resoc`), else another actor when the part after the
 /// label names one (a context-lexicon actor, or a name first), else nobody
 /// ("Timing: 2025"). `None` for a unit with no short label before a colon.
 fn label_line_actor(
     text: &str,
+    names_resoc: bool,
     tokens: &[Token],
     triggers: &[Found],
     context: &ContextRules,
@@ -1061,9 +1058,6 @@ fn label_line_actor(
             .iter()
             .any(|t| context.rules[t.id as usize].kind == k && tokens[t.positions[0]].start as usize > colon)
     };
-    let names_resoc = triggers
-        .iter()
-        .any(|t| context.rules[t.id as usize].kind == ContextKind::ActorSelf);
     let value = text[colon + 1..].trim_matches(|c: char| c == '*' || c.is_whitespace());
     if names_resoc {
         Some(Actor::Resoc)
